@@ -1,0 +1,1 @@
+"""SQLAlchemy only: models, engine and session factory, migrations, maintenance."""

@@ -1,0 +1,68 @@
+"""Engines for the embedded SQLite file and the shared PostgreSQL server.
+
+Every SQLite connection gets the pragmas of reliability-and-privacy.md §1.5 and real
+transactions (pysqlite's own transaction handling would make DDL non-transactional,
+leaving ``_alembic_tmp_*`` tables behind after a failed migration).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+SQLITE_PRAGMAS = (
+    # A clerk copies the .db while the app runs; in WAL mode that copy can be empty.
+    ("journal_mode", "DELETE"),
+    ("synchronous", "FULL"),
+    ("foreign_keys", "ON"),
+    ("busy_timeout", "5000"),
+    ("secure_delete", "ON"),
+)
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite+pysqlite:///{Path(path)}"
+
+
+def is_sqlite(engine_or_url: Engine | str) -> bool:
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    return url.get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """Create an engine; for SQLite install the pragmas and explicit BEGIN."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(
+            parsed,
+            echo=echo,
+            # one worker thread at a time uses a connection; the pool hands it over
+            connect_args={"check_same_thread": False, "timeout": 5.0},
+        )
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(
+        parsed,
+        echo=echo,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 5, "application_name": "branchbook"},
+    )
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised through every test
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        try:
+            for name, value in SQLITE_PRAGMAS:
+                cursor.execute(f"PRAGMA {name} = {value}")
+                cursor.fetchall()
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover
+        conn.exec_driver_sql("BEGIN")

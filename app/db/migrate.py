@@ -1,0 +1,97 @@
+"""Schema revision check and Alembic upgrade at startup.
+
+Order (architecture.md idiom 6): read the revision → refuse a newer database →
+back up with the SQLite backup API → upgrade → verify. Alembic is imported only
+when a migration is actually needed: a database already at head costs one query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from app.db.engine import is_sqlite
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)  # oldest first; a test checks this against the scripts
+
+
+class SchemaTooNewError(Exception):
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
+class NotOurDatabaseError(Exception):
+    """The file is a SQLite database, but not one of ours (tables and no revision)."""
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            has_table = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+            ).first()
+        else:
+            has_table = inspect(conn).has_table("alembic_version")
+        if not has_table:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return row[0] if row else None
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        names = [n for n in inspect(conn).get_table_names() if n != "alembic_version"]
+    return bool(names)
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def needs_migration(engine: Engine) -> bool:
+    revision = current_revision(engine)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise SchemaTooNewError(revision)
+    return revision != HEAD_REVISION
+
+
+def upgrade(engine: Engine, *, backup_to: Path | None = None) -> MigrationResult:
+    """Bring the schema to head. ``backup_to`` receives a backup-API copy first (SQLite, non-empty)."""
+    from alembic import command
+
+    before = current_revision(engine)
+    if before is not None and before not in KNOWN_REVISIONS:
+        raise SchemaTooNewError(before)
+    if before is None and _has_user_tables(engine):
+        raise NotOurDatabaseError()
+    backup: Path | None = None
+    if before is not None and before != HEAD_REVISION and backup_to is not None and is_sqlite(engine):
+        from app.db.maintenance import backup_sqlite
+
+        backup = backup_sqlite(engine, backup_to)
+    if before != HEAD_REVISION:
+        with engine.connect() as conn:
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+    after = current_revision(engine)
+    assert after == HEAD_REVISION, after
+    return MigrationResult(before, after, backup)

@@ -1,0 +1,56 @@
+"""党费: yearly assessment (年初核定) and payments (中组发〔2008〕3号; 组电明字〔2017〕5号)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base, IdMixin, Money, Rate, TimestampMixin, VersionedMixin
+from app.db.models._types import enum_type
+from app.domain.enums import DuesCategory, DuesReduction, PaymentMethod
+
+
+class DuesAssessment(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """One member's 党费 for one year: category, base, rate and monthly amount."""
+
+    __tablename__ = "dues_assessment"
+    __table_args__ = (UniqueConstraint("member_id", "year"),)
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    category: Mapped[DuesCategory] = mapped_column(enum_type(DuesCategory, 8))
+    base: Mapped[Decimal] = mapped_column(Money)  # 计算基数 (monthly)
+    rate: Mapped[Decimal] = mapped_column(Rate)  # 0 for fixed-amount categories
+    monthly_amount: Mapped[Decimal] = mapped_column(Money)  # what the rule gives
+    reduction: Mapped[DuesReduction] = mapped_column(enum_type(DuesReduction, 4), default=DuesReduction.NONE)
+    reduced_amount: Mapped[Decimal | None] = mapped_column(Money)  # monthly amount after 少交
+    approval_body: Mapped[str | None] = mapped_column(String(100))
+    approval_ref: Mapped[str | None] = mapped_column(String(100))
+    override_amount: Mapped[Decimal | None] = mapped_column(Money)  # manual, needs a reason
+    override_reason: Mapped[str | None] = mapped_column(String(200))
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class DuesPayment(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A payment covering one or more whole months (``period_start``..``period_end``, first days)."""
+
+    __tablename__ = "dues_payment"
+    __table_args__ = (
+        Index("ix_dues_payment_member_period", "member_id", "period_start"),
+        Index("ix_dues_payment_paid_on", "paid_on"),
+    )
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    period_start: Mapped[date] = mapped_column(Date)  # first month covered (day 1)
+    period_end: Mapped[date] = mapped_column(Date)  # last month covered (day 1)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    paid_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[PaymentMethod] = mapped_column(enum_type(PaymentMethod, 4), default=PaymentMethod.SELF)
+    payer_name: Mapped[str | None] = mapped_column(String(40))  # 代交人
+    receipt_no: Mapped[str | None] = mapped_column(String(40))
+    is_large: Mapped[bool] = mapped_column(Boolean, default=False)  # 大额 (≥1000 元 or voluntary)
+    notes: Mapped[str | None] = mapped_column(Text)
