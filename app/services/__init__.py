@@ -1,0 +1,1 @@
+"""Use cases over a Session; they return frozen dataclasses and never commit."""
