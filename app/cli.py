@@ -1,0 +1,167 @@
+"""Headless commands: init, demo, check, backup, restore, screenshot.
+
+Heavy modules (SQLAlchemy, Qt) are imported inside the commands, so that starting
+the window (no command) does not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import APP_NAME, __version__
+
+# Commands that must not create a database that is not there, nor migrate one.
+NO_CREATE = {"check", "backup", "restore"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description=f"{APP_NAME}：社区党支部/党委的党务台账。不带命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, metavar="PATH", help="数据库文件（默认：本用户数据目录中的 branchbook.db）")
+    where.add_argument(
+        "--database-url", metavar="URL", help="服务器数据库，如 postgresql+psycopg://用户:密码@主机/库名"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("init", help="创建数据库及本级党组织")
+    p.add_argument("--org", required=True, help="本级党组织名称")
+    p.add_argument("--type", default="社区党委", help="组织类型，如 社区党委、社区党总支、社区党支部（默认 社区党委）")
+
+    p = sub.add_parser("demo", help="生成演示数据（虚构的党委、党员和五年记录）")
+    p.add_argument("--members", type=int, required=True, help="党员人数")
+    p.add_argument("--years", type=int, default=5, help="历史年数（默认 5）")
+    p.add_argument("--seed", type=int, default=2026, help="随机种子（同一种子生成相同数据）")
+
+    sub.add_parser("check", help="检查数据库完整性（integrity_check、foreign_key_check）")
+
+    p = sub.add_parser("backup", help="用 SQLite 备份接口备份数据库")
+    p.add_argument("--out", required=True, help="备份文件；以 / 结尾或已存在的文件夹则在其中生成带日期的文件名")
+
+    p = sub.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据库的副本）")
+    p.add_argument("file", type=Path, help="备份文件")
+
+    p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
+    p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"错误：{message}", file=sys.stderr)
+
+
+def open_database(args: argparse.Namespace):
+    from app.services.database import Database
+
+    create = args.command not in NO_CREATE
+    migrate = args.command not in NO_CREATE
+    if args.database_url:
+        return Database.open(url=args.database_url, create=create, migrate_schema=migrate)
+    return Database.open(path=args.db, create=create, migrate_schema=migrate)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from app.domain.errors import BranchBookError
+
+    if args.command == "screenshot":
+        # Qt opens its own database inside render_pages; offscreen unless a display is wanted.
+        return _screenshot(args)
+    try:
+        db = open_database(args)
+    except BranchBookError as exc:
+        _err(str(exc))
+        return 2
+    try:
+        handler = {
+            "init": _init,
+            "demo": _demo,
+            "check": _check,
+            "backup": _backup,
+            "restore": _restore,
+        }[args.command]
+        return handler(db, args)
+    except BranchBookError as exc:
+        _err(str(exc))
+        return 1
+    finally:
+        db.close()
+
+
+def _init(db, args) -> int:
+    from app.services import organisations
+
+    with db.unit_of_work(actor="命令行") as session:
+        org = organisations.create_top_organisation(session, args.org, args.type)
+    print(f"已创建{org.org_type}{org.level}「{org.name}」，数据库：{db.display_name}")
+    return 0
+
+
+def _demo(db, args) -> int:
+    from app.domain.errors import ValidationError
+    from app.services.demo import generate
+
+    if args.members < 1:
+        raise ValidationError("--members", "党员人数应为正整数")
+    if not 1 <= args.years <= 30:
+        raise ValidationError("--years", "历史年数应在 1 到 30 之间")
+
+    def progress(percent: int, message: str) -> None:
+        print(f"[{percent:3d}%] {message}", flush=True)
+
+    summary = generate(db, members=args.members, years=args.years, seed=args.seed, progress=progress)
+    print(
+        f"演示数据已生成：党组织 {summary.organisations} 个，党员 {summary.members} 名（在册 {summary.active_members}），"
+        f"会议 {summary.meetings} 次，党费缴纳 {summary.dues_payments} 笔，发展档案 {summary.development_records} 份，"
+        f"志愿者 {summary.volunteers} 名，用时 {summary.elapsed:.1f} 秒。"
+    )
+    return 0
+
+
+def _check(db, args) -> int:
+    from app.services.maintenance import check
+
+    report = check(db)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _backup(db, args) -> int:
+    from app.services.maintenance import backup
+
+    out = backup(db, args.out)
+    print(f"备份完成：{out}（已用 integrity_check 验证）")
+    return 0
+
+
+def _restore(db, args) -> int:
+    from app.services.maintenance import TABLE_LABELS, restore
+
+    report = restore(db, args.file)
+    print(f"已从「{report.source}」恢复（结构版本 {report.revision}）。")
+    for table, count in report.counts.items():
+        print(f"  {TABLE_LABELS.get(table, table)}：{count}")
+    print(f"恢复前的数据库已另存为「{report.safety_copy}」。")
+    return 0
+
+
+def _screenshot(args) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.domain.errors import BranchBookError
+    from app.ui.screenshot import render_pages
+
+    try:
+        paths = render_pages(args.db, args.database_url, args.out)
+    except BranchBookError as exc:
+        _err(str(exc))
+        return 2
+    for path in paths:
+        print(path)
+    return 0
