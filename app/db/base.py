@@ -59,18 +59,21 @@ class Money(ScaledDecimal):
     """元 with two decimals, stored in 分."""
 
     places = 2
+    cache_ok = True
 
 
 class Rate(ScaledDecimal):
     """A rate such as 0.0150 (1.5 %), stored in 1/10000."""
 
     places = 4
+    cache_ok = True
 
 
 class Hours(ScaledDecimal):
     """Service hours with two decimals, stored in 1/100 h."""
 
     places = 2
+    cache_ok = True
 
 
 class Base(DeclarativeBase):

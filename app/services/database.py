@@ -166,8 +166,7 @@ class Database:
         except SQLAlchemyError as exc:
             raise translate(exc, self.location) from exc
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the transaction without expiring what was read
 
 
 def integrity_message(exc: IntegrityError) -> ValidationError:
