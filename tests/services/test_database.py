@@ -96,3 +96,29 @@ def test_top_organisation_rules(db):
     with pytest.raises(ValidationError, match="已有本级党组织"):
         with db.unit_of_work() as session:
             organisations.create_top_organisation(session, "另一个党委")
+
+
+def test_a_form_saving_an_old_version_is_refused(db):
+    from app.domain.errors import NotFoundError
+    from app.services.concurrency import require_version
+
+    with db.unit_of_work() as session:
+        org_id = _branch(session)
+        member = Member(org_id=org_id, name="孙七")
+        session.add(member)
+        session.flush()
+        loaded_version = member.version
+        member_id = member.id
+    with db.unit_of_work() as session:  # someone else saves first
+        row = session.get(Member, member_id)
+        require_version(row, loaded_version)
+        row.phone = "13600000000"
+    with pytest.raises(ConcurrentEditError, match="其他人修改"):
+        with db.unit_of_work() as session:
+            row = session.get(Member, member_id)
+            require_version(row, loaded_version, "党员“孙七”")
+            row.phone = "13500000000"
+    with db.reading() as session:
+        assert session.get(Member, member_id).phone == "13600000000"
+    with pytest.raises(NotFoundError):
+        require_version(None, 1)
