@@ -1,0 +1,32 @@
+"""Cell values that are safe to hand to Excel.
+
+A cell whose text begins with = + - @ (or a tab / carriage return) would be read as a
+formula — by openpyxl on writing and by Excel on opening (CSV/formula injection).
+Such text is written as a plain string with Excel's quote prefix.
+"""
+
+from __future__ import annotations
+
+from openpyxl.cell.cell import Cell
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def set_text(cell: Cell, value: str | None) -> None:
+    """Store ``value`` as text, never as a formula or a number."""
+    if value is None or value == "":
+        cell.value = None
+        return
+    cell.value = value
+    cell.data_type = "s"
+    cell.number_format = "@"
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def set_value(cell: Cell, value) -> None:
+    """Numbers and dates as themselves; any string through ``set_text``."""
+    if isinstance(value, str):
+        set_text(cell, value)
+    else:
+        cell.value = value
