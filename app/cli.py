@@ -46,6 +46,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据库的副本）")
     p.add_argument("file", type=Path, help="备份文件")
 
+    p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
+    p.add_argument("what", choices=["members"], help="members：党员")
+    p.add_argument("file", type=Path, help="Excel 文件")
+    p.add_argument("--profile", help="已保存的列对应方案名称")
+    p.add_argument("--save-profile", metavar="NAME", help="把本次识别的列对应保存为方案")
+    p.add_argument("--sheet", help="工作表名称（默认第一个）")
+    p.add_argument("--org", help="文件中没有“所在党支部”列时，导入到这个党支部")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+
+    p = sub.add_parser("export", help="导出花名册等")
+    p.add_argument("what", choices=["roster"], help="roster：党员花名册")
+    p.add_argument("--format", choices=["xlsx", "pdf"], help="格式（省略时按 --out 的扩展名）")
+    p.add_argument("--out", type=Path, required=True, help="输出文件")
+    p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
+    p.add_argument("--order", choices=["pinyin", "strokes"], default="pinyin", help="排序：拼音或姓氏笔画")
+    p.add_argument("--full-id", action="store_true", help="PDF 中显示完整身份证号（记入审计日志）")
+    p.add_argument("--columns", help="列，逗号分隔的列键（默认全部；PDF 默认精简列）")
+
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
     return parser
@@ -83,6 +101,8 @@ def run_command(args: argparse.Namespace) -> int:
             "check": _check,
             "backup": _backup,
             "restore": _restore,
+            "import": _import,
+            "export": _export,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -164,4 +184,76 @@ def _screenshot(args) -> int:
         return 2
     for path in paths:
         print(path)
+    return 0
+
+
+def _import(db, args) -> int:
+    from app.io.excel_read import SheetError, read_sheet
+    from app.io.member_sheet import normalise_header, parse_sheet
+    from app.services import import_profiles, maintenance
+    from app.services.member_import import apply_import, plan_import
+    from app.services.roster import resolve_org
+
+    try:
+        sheet = read_sheet(args.file, args.sheet if args.sheet else 0)
+    except SheetError as exc:
+        _err(exc.message)
+        return 1
+    with db.reading() as session:
+        profile = import_profiles.load_profile(session, args.profile) if args.profile else None
+        parsed = parse_sheet(sheet, profile)
+        default_org = resolve_org(session, args.org)[0] if args.org else None
+        plan = plan_import(session, parsed.rows, default_org_id=default_org, sheet_title=parsed.title)
+    errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row)
+    if errors:
+        for error in errors:
+            print(str(error), file=sys.stderr)
+        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+        return 1
+    if args.save_profile:
+        mapping = {normalise_header(c.header): c.field for c in parsed.columns if c.header}
+        with db.unit_of_work(actor="命令行") as session:
+            import_profiles.save_profile(session, args.save_profile, mapping)
+    if args.dry_run:
+        print(f"检查通过（未写入）：{plan.summary()}")
+        return 0
+    if plan.count("新增") + plan.count("修改") + len(plan.new_orgs) == 0:
+        print(f"没有需要导入的变化：{plan.summary()}")
+        return 0
+    if db.is_sqlite:
+        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+    with db.unit_of_work(actor="命令行") as session:
+        apply_import(session, plan, source=str(args.file))
+    print(f"导入完成：{plan.summary()}")
+    return 0
+
+
+def _export(db, args) -> int:
+    from app.domain.errors import ValidationError
+    from app.io.atomic import ExportError
+    from app.io.roster_pdf import write_roster_pdf
+    from app.io.roster_xlsx import write_roster_xlsx
+    from app.services.roster import build_roster, record_full_id_export, resolve_org
+
+    fmt = args.format or args.out.suffix.lower().lstrip(".")
+    if fmt not in ("xlsx", "pdf"):
+        raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
+    columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
+    with db.reading() as session:
+        org_id, org_name = resolve_org(session, args.org)
+        roster = build_roster(session, org_id=org_id, order=args.order, org_name=org_name)
+    try:
+        if fmt == "xlsx":
+            out = write_roster_xlsx(roster, args.out, columns=columns)
+        else:
+            out = write_roster_pdf(roster, args.out, columns=columns, full_id=args.full_id)
+    except KeyError as exc:
+        raise ValidationError("--columns", f"未知的列：{exc.args[0]}") from None
+    except ExportError as exc:
+        _err(exc.message)
+        return 1
+    if fmt == "xlsx" or args.full_id:  # whole ID numbers leave the program: audit it
+        with db.unit_of_work(actor="命令行") as session:
+            record_full_id_export(session, roster, str(out))
+    print(f"已导出 {len(roster.entries)} 名党员到 {out}")
     return 0

@@ -81,4 +81,9 @@ class PartialDate:
         month = int(parts[1]) if len(parts) > 1 else 1
         day = int(parts[2]) if len(parts) > 2 else 1
         precision = (DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY)[len(parts) - 1]
-        return cls(date(year, month, day), precision)
+        if len(parts[0]) != 4:
+            raise ValueError(f"无法识别的日期：{text}（年份应为4位）")
+        try:
+            return cls(date(year, month, day), precision)
+        except ValueError:
+            raise ValueError(f"不存在的日期：{text}") from None

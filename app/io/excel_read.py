@@ -1,0 +1,88 @@
+"""Reading an incoming workbook (.xlsx or .xls) safely with python-calamine.
+
+calamine is a Rust parser: no Python XML parser touches the file (openpyxl, which
+would, is only used for writing; defusedxml is installed so that any openpyxl read
+is protected too). Size, row and column caps keep a hostile file from eating memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+MAX_BYTES = 30 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLS = 200
+
+
+class SheetError(Exception):
+    """The file cannot be read; ``message`` says why in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    rows: list[list[object]]  # rows[0] is Excel row 1; merged header cells are filled in
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def read_sheet(path: Path | str, sheet: str | int = 0) -> Sheet:
+    """Read one worksheet into plain Python values (str, float, bool, date, datetime)."""
+    path = Path(path)
+    if not path.is_file():
+        raise SheetError(f"文件「{path}」不存在。")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SheetError(f"文件「{path.name}」有 {size // (1024 * 1024)} MB，超过 {MAX_BYTES // (1024 * 1024)} MB 的上限。")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() == ".xlsx":
+        raise SheetError(f"文件「{path.name}」是加密的或是旧版 .xls 文件改了扩展名；请在 Excel/WPS 中取消密码并另存为 .xlsx。")
+    if not (head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0")):
+        raise SheetError(f"「{path.name}」不是 Excel 文件（.xlsx 或 .xls）。WPS 的 .et 文件请先另存为 .xlsx。")
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = workbook.sheet_names
+        if isinstance(sheet, int):
+            if sheet >= len(names):
+                raise SheetError(f"文件「{path.name}」中没有第 {sheet + 1} 个工作表。")
+            ws = workbook.get_sheet_by_index(sheet)
+        else:
+            if sheet not in names:
+                raise SheetError(f"文件「{path.name}」中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）。")
+            ws = workbook.get_sheet_by_name(sheet)
+        if ws.height > MAX_ROWS:
+            raise SheetError(f"工作表“{ws.name}”有 {ws.height} 行，超过 {MAX_ROWS} 行的上限，请分成几个文件。")
+        if ws.width > MAX_COLS:
+            raise SheetError(f"工作表“{ws.name}”有 {ws.width} 列，超过 {MAX_COLS} 列的上限。")
+        rows = [list(r) for r in ws.to_python(skip_empty_area=False)]
+        merged = list(ws.merged_cell_ranges or [])
+        name = ws.name
+    except SheetError:
+        raise
+    except Exception as exc:  # calamine raises its own error types for broken or encrypted files
+        text = str(exc)
+        if "password" in text.lower() or "encrypt" in text.lower() or "cfb" in text.lower():
+            raise SheetError(f"文件「{path.name}」有密码保护，请在 Excel/WPS 中取消密码后另存再导入。") from exc
+        raise SheetError(f"文件「{path.name}」已损坏或格式无法识别（{text.splitlines()[0] if text else type(exc).__name__}）。") from exc
+    return Sheet(name, rows, merged)
+
+
+def cell_text(value: object) -> str:
+    """Plain text of a cell, with integral floats shown without “.0”."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split())

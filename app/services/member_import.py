@@ -1,0 +1,232 @@
+"""Importing members: plan (validate every row, compare with the database), then apply all or nothing.
+
+Rows come from app.io.member_sheet as plain values keyed by field. Members are matched
+by ID number; rows without one by name within the same branch among members whose
+number is still 待补充, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Member, Organisation
+from app.domain.enums import OrgLevel, OrgType
+from app.domain.errors import ValidationError
+from app.domain.member_rules import MemberData, check_member
+from app.services import audit
+from app.services.members import _apply, member_data
+from app.services.organisations import ensure_top_organisation
+
+FIELD_LABELS = {
+    "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期", "id_number": "公民身份号码",
+    "education": "学历", "native_place": "籍贯", "category": "人员类别", "join_date": "入党日期",
+    "full_date": "转正日期", "work_start_date": "参加工作日期", "job_post": "工作岗位", "work_unit": "工作单位及职务",
+    "party_post": "党内职务", "phone": "联系电话", "address": "家庭住址", "org": "所在党支部", "group": "党小组",
+    "notes": "备注",
+}
+_DATA_FIELDS = {f.name for f in fields(MemberData)}
+_NOT_TOP = "党员应编入党支部，而不是本级党委"
+
+
+@dataclass
+class ImportRow:
+    row: int  # the row number Excel shows
+    values: dict[str, object] = field(default_factory=dict)  # field -> converted value
+    headers: dict[str, str] = field(default_factory=dict)  # field -> the column header in the file
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"第{self.row}行 {self.column}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int
+    action: str  # 新增 / 修改 / 不变
+    data: MemberData
+    org_name: str
+    group_name: str | None
+    member_id: int | None
+    changes: tuple[tuple[str, str, str], ...] = ()  # (field label, before, after)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlannedRow]
+    errors: list[RowError]
+    new_orgs: list[str]  # branches (and 党小组 as 支部/小组) the import will create
+    top_name: str | None  # a top organisation to create in an empty database
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (f"新增 {self.count('新增')} 人，修改 {self.count('修改')} 人，不变 {self.count('不变')} 人"
+                + (f"，新建组织 {len(self.new_orgs)} 个" if self.new_orgs else "")
+                + (f"，错误 {len(self.errors)} 处" if self.errors else ""))
+
+
+def _shown(value) -> str:
+    return "" if value is None else str(value)
+
+
+def plan_import(
+    session: Session, rows: list[ImportRow], *, default_org_id: int | None = None, sheet_title: str | None = None,
+    today: date | None = None,
+) -> ImportPlan:
+    """Validate every row and compare it with the database; writes nothing."""
+    errors: list[RowError] = []
+    planned: list[PlannedRow] = []
+    all_orgs = list(session.scalars(select(Organisation)))
+    orgs = {o.name: o for o in all_orgs if o.level is not OrgLevel.GROUP}
+    top = next((o for o in orgs.values() if o.parent_id is None), None)
+    top_name = None if top else _top_name(sheet_title)
+    new_orgs: list[str] = []
+    # only members still on the books: a returning member who left gets a new record
+    by_id = {m.id_number: m for m in session.scalars(
+        select(Member).where(Member.id_number.is_not(None), Member.is_active.is_(True)))}
+    seen_ids: dict[str, int] = {}
+    for row in rows:
+        values = row.values
+        org_name = str(values.get("org") or "").strip()
+        if not org_name:
+            if default_org_id is not None:
+                org_name = session.get(Organisation, default_org_id).name
+            elif top is not None and len([o for o in orgs.values() if o.level is OrgLevel.BRANCH]) == 1:
+                org_name = next(o.name for o in orgs.values() if o.level is OrgLevel.BRANCH)
+            else:
+                errors.append(RowError(row.row, row.headers.get("org", "所在党支部"),
+                                       "未填所在党支部（文件中没有该列时，请在导入时选择默认党支部）"))
+                continue
+        if top is not None and org_name == top.name:
+            errors.append(RowError(row.row, row.headers.get("org", "所在党支部"), _NOT_TOP))
+            continue
+        if org_name not in orgs and org_name not in new_orgs:
+            new_orgs.append(org_name)
+        group_name = str(values.get("group") or "").strip() or None
+        kwargs = {k: v for k, v in values.items() if k in _DATA_FIELDS and v not in ("", None)}
+        kwargs["name"] = str(values.get("name") or "")
+        data = MemberData(**kwargs)
+        try:
+            checked = check_member(data, today=today)
+        except ValidationError as exc:
+            column = next((h for f, h in row.headers.items() if FIELD_LABELS.get(f) == exc.field), exc.field)
+            errors.append(RowError(row.row, column, exc.message))
+            continue
+        data = checked.data
+        if data.id_number:
+            if data.id_number in seen_ids:
+                errors.append(RowError(row.row, row.headers.get("id_number", "公民身份号码"),
+                                       f"与第{seen_ids[data.id_number]}行的号码重复"))
+                continue
+            seen_ids[data.id_number] = row.row
+        existing = _match(session, data, org_name, orgs, by_id)
+        warnings = checked.warnings
+        if existing is None:
+            planned.append(PlannedRow(row.row, "新增", data, org_name, group_name, None, (), warnings))
+            continue
+        merged, changes = _merge(existing, data, row, org_name, group_name, orgs, all_orgs)
+        planned.append(PlannedRow(row.row, "修改" if changes else "不变", merged, org_name, group_name,
+                                  existing.id, changes, warnings))
+    if top_name is not None and top_name in new_orgs:
+        # the title names a branch (“第一党支部党员名册”): it is not the top organisation
+        new_orgs.remove(top_name)
+        new_orgs.insert(0, top_name)
+        top_name = "本级党组织"
+    return ImportPlan(planned, errors, new_orgs, top_name)
+
+
+def _top_name(title: str | None) -> str:
+    if title:
+        for suffix in ("党员花名册", "花名册", "党员名册", "名册", "党员信息表", "信息表"):
+            if title.endswith(suffix) and len(title) > len(suffix):
+                return title[: -len(suffix)].strip()
+    return "本级党组织"
+
+
+def _match(session, data: MemberData, org_name: str, orgs, by_id) -> Member | None:
+    if data.id_number:
+        return by_id.get(data.id_number)
+    org = orgs.get(org_name)
+    if org is None:
+        return None
+    return session.scalars(
+        select(Member).where(Member.name == data.name, Member.org_id == org.id, Member.id_number.is_(None),
+                             Member.is_active.is_(True))
+    ).first()
+
+
+def _merge(existing: Member, data: MemberData, row: ImportRow, org_name, group_name, orgs, all_orgs):
+    """Fields present in the file replace the stored ones; absent columns keep what is stored."""
+    current = member_data(existing)
+    updates = {k: getattr(data, k) for k in row.values if k in _DATA_FIELDS}
+    for derived in ("gender", "birth_date"):  # filled from the ID number
+        if getattr(current, derived) is None and getattr(data, derived) is not None:
+            updates[derived] = getattr(data, derived)
+    merged = replace(current, **updates)
+    changes = [(FIELD_LABELS.get(k, k), _shown(getattr(current, k)), _shown(getattr(merged, k)))
+               for k in updates if getattr(current, k) != getattr(merged, k)]
+    names = {o.id: o.name for o in all_orgs}
+    org = orgs.get(org_name)
+    if org is None or org.id != existing.org_id:
+        changes.append(("所在党支部", names.get(existing.org_id, ""), org_name))
+    if "group" in row.values:
+        group = next((o for o in all_orgs if org is not None and o.parent_id == org.id and o.name == group_name), None)
+        if (group.id if group else None) != existing.group_id:
+            changes.append(("党小组", names.get(existing.group_id, ""), group_name or ""))
+    return merged, tuple(changes)
+
+
+def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dict[str, int]:
+    """Write a plan that has no errors, all in the caller's unit of work."""
+    if plan.errors:
+        raise ValidationError("", f"有 {len(plan.errors)} 处错误，未导入任何数据")
+    top = ensure_top_organisation(session, plan.top_name)
+    existing = list(session.scalars(select(Organisation)))
+    orgs = {o.name: o for o in existing if o.level is not OrgLevel.GROUP}
+    groups = {(o.parent_id, o.name): o for o in existing if o.level is OrgLevel.GROUP}
+    for name in plan.new_orgs:
+        org = Organisation(name=name, level=OrgLevel.BRANCH, org_type=OrgType.COMMUNITY, parent_id=top.id)
+        session.add(org)
+        orgs[name] = org
+    session.flush()
+    for p in plan.rows:
+        if p.action == "不变":
+            continue
+        org = orgs[p.org_name]
+        group_id = None
+        if p.group_name:
+            group = groups.get((org.id, p.group_name))
+            if group is None:
+                group = Organisation(name=p.group_name, level=OrgLevel.GROUP, parent_id=org.id)
+                session.add(group)
+                session.flush()
+                groups[(org.id, p.group_name)] = group
+            group_id = group.id
+        data = replace(p.data, org_id=org.id, group_id=group_id)
+        checked = check_member(data)
+        row = session.get(Member, p.member_id) if p.member_id else Member()
+        _apply(row, checked)
+        if p.member_id is None:
+            session.add(row)
+    session.flush()
+    counts = {"新增": plan.count("新增"), "修改": plan.count("修改"), "不变": plan.count("不变"),
+              "新建组织": len(plan.new_orgs)}
+    audit.record(session, "导入", "member", "", f"从 {source} 导入党员：{plan.summary()}", counts)
+    return counts
+
