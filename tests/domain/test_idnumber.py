@@ -101,3 +101,35 @@ def test_any_number_with_computed_check_char_is_valid(region, birth, seq):
 def test_mask_keeps_region_and_last_four():
     assert idnumber.mask("11010519491231002X") == "110105********002X"
     assert idnumber.mask(None) == ""
+
+
+@given(
+    region=st.integers(110000, 659999),
+    birth=st.dates(min_value=date(1900, 1, 1), max_value=date(2020, 12, 31)),
+    seq=st.integers(0, 999),
+    position=st.integers(0, 16),
+    replacement=st.integers(0, 9),
+)
+def test_every_single_substitution_in_the_first_17_is_rejected(region, birth, seq, position, replacement):
+    first17 = f"{region:06d}{birth:%Y%m%d}{seq:03d}"
+    number = first17 + idnumber.check_char(first17)
+    if int(number[position]) == replacement:
+        return
+    changed = number[:position] + str(replacement) + number[position + 1:]
+    assert not idnumber.is_valid(changed)
+
+
+@given(
+    region=st.integers(110000, 659999),
+    birth=st.dates(min_value=date(1900, 1, 1), max_value=date(2020, 12, 31)),
+    seq=st.integers(0, 999),
+    position=st.integers(0, 15),
+)
+def test_every_adjacent_swap_in_the_first_17_is_rejected(region, birth, seq, position):
+    first17 = f"{region:06d}{birth:%Y%m%d}{seq:03d}"
+    number = first17 + idnumber.check_char(first17)
+    a, b = number[position], number[position + 1]
+    if a == b:
+        return
+    swapped = number[:position] + b + a + number[position + 2:]
+    assert not idnumber.is_valid(swapped)
