@@ -125,3 +125,26 @@ def test_check_opens_an_older_database_without_migrating(db_path, second_revisio
         db.close()
     assert report.ok and report.revision == "0001" and report.counts["member"] == 1
     assert "wechat" not in _columns(db_path)
+
+
+def test_a_frozen_database_of_every_earlier_revision_opens_with_its_data(tmp_path):
+    """tests/data/schema-<rev>.db are real files written by earlier releases; each must open and keep its rows."""
+    frozen = sorted((Path(__file__).resolve().parents[1] / "data").glob("schema-*.db"))
+    assert frozen, "keep one frozen database per released schema revision"
+    for source in frozen:
+        copy = tmp_path / source.name
+        copy.write_bytes(source.read_bytes())
+        conn = sqlite3.connect(copy)
+        before = conn.execute("SELECT name, id_number FROM member ORDER BY id").fetchall()
+        conn.close()
+        db = Database.open(path=copy)
+        try:
+            from app.services.maintenance import check
+
+            report = check(db)
+            assert report.ok and report.revision == migrate.HEAD_REVISION
+        finally:
+            db.close()
+        conn = sqlite3.connect(copy)
+        assert conn.execute("SELECT name, id_number FROM member ORDER BY id").fetchall() == before
+        conn.close()
