@@ -1,0 +1,167 @@
+"""党费 page: each member's assessment for a year, what was paid and how many months are owed.
+
+Rules (中组发〔2008〕3号): dues are assessed per month; a 预备党员 pays from the month
+of admission; a member who leaves pays up to the month of leaving. A month counts as
+paid when any payment's period (``period_start``..``period_end``) covers it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import DuesAssessment, DuesPayment, Member
+from app.domain.enums import DuesReduction
+from app.services.views._common import month_index, org_names, year_bounds
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class DuesRow:
+    member_id: int
+    name: str
+    org_name: str
+    category: str
+    base: Decimal
+    rate: Decimal
+    monthly: Decimal  # what the member owes per month after 少交/免交/override
+    reduction: str
+    annual_due: Decimal  # monthly × the months the member was liable in the year
+    paid: Decimal  # payments whose period starts in the year
+    arrears_months: int  # liable months up to last month that no payment covers
+
+
+@dataclass(frozen=True)
+class DuesYear:
+    year: int
+    rows: list[DuesRow]
+    total_due: Decimal
+    total_paid: Decimal
+    members_in_arrears: int
+
+
+def effective_monthly(a: DuesAssessment) -> Decimal:
+    """The monthly amount actually owed: override, else 免交 → 0, 少交 → reduced amount."""
+    if a.override_amount is not None:
+        return a.override_amount
+    if a.reduction is DuesReduction.EXEMPT:
+        return ZERO
+    if a.reduction is DuesReduction.REDUCED and a.reduced_amount is not None:
+        return a.reduced_amount
+    return a.monthly_amount
+
+
+def liable_months(year: int, join_date: date | None, left_on: date | None) -> range:
+    """Month indexes of ``year`` in which the member owed dues."""
+    first, last = month_index(date(year, 1, 1)), month_index(date(year, 12, 1))
+    if join_date is not None:
+        first = max(first, month_index(join_date))
+    if left_on is not None:
+        last = min(last, month_index(left_on))
+    return range(first, last + 1)  # empty when the member joined after or left before the year
+
+
+def covered_months(session: Session, first: int, last: int) -> dict[int, set[int]]:
+    """member id → month indexes within [first, last] that some payment covers."""
+    start, end = date(first // 12, first % 12 + 1, 1), date(last // 12, last % 12 + 1, 1)
+    covered: dict[int, set[int]] = defaultdict(set)
+    rows = session.execute(
+        select(DuesPayment.member_id, DuesPayment.period_start, DuesPayment.period_end).where(
+            DuesPayment.period_end >= start, DuesPayment.period_start <= end
+        )
+    )
+    for member_id, p_start, p_end in rows:
+        lo, hi = max(first, month_index(p_start)), min(last, month_index(p_end))
+        covered[member_id].update(range(lo, hi + 1))
+    return covered
+
+
+def last_due_month(today: date) -> int:
+    """Arrears count months before the current one: this month's dues may still be paid."""
+    return month_index(today) - 1
+
+
+def year_table(session: Session, year: int, *, today: date | None = None) -> DuesYear:
+    """Every assessment of ``year`` with what was paid and the months in arrears."""
+    today = today or date.today()
+    names = org_names(session)
+    first, last = year_bounds(year)
+    paid = dict(
+        session.execute(
+            select(DuesPayment.member_id, func.sum(DuesPayment.amount))
+            .where(DuesPayment.period_start >= first, DuesPayment.period_start <= last)
+            .group_by(DuesPayment.member_id)
+        ).all()
+    )
+    stmt = (
+        select(DuesAssessment, Member.name, Member.org_id, Member.join_date, Member.left_on)
+        .join(Member, Member.id == DuesAssessment.member_id)
+        .where(DuesAssessment.year == year)
+        .order_by(Member.org_id, Member.sort_key, Member.id)
+    )
+    due_until = min(month_index(date(year, 12, 1)), last_due_month(today))
+    covered = covered_months(session, month_index(first), due_until) if due_until >= month_index(first) else {}
+    rows: list[DuesRow] = []
+    for a, name, org_id, join_date, left_on in session.execute(stmt):
+        monthly = effective_monthly(a)
+        months = liable_months(year, join_date, left_on)
+        owed = [m for m in months if m <= due_until] if monthly > 0 else []
+        arrears = sum(1 for m in owed if m not in covered.get(a.member_id, ()))
+        rows.append(DuesRow(
+            a.member_id, name, names.get(org_id, ""), a.category.value, a.base, a.rate, monthly,
+            a.reduction.value, monthly * len(months), paid.get(a.member_id) or ZERO, arrears,
+        ))
+    return DuesYear(
+        year, rows, sum((r.annual_due for r in rows), ZERO), sum((r.paid for r in rows), ZERO),
+        sum(1 for r in rows if r.arrears_months > 0),
+    )
+
+
+@dataclass(frozen=True)
+class Arrears:
+    member_id: int
+    name: str
+    org_name: str
+    months: int
+
+
+def arrears_over_last_year(session: Session, *, today: date | None = None, minimum: int = 3) -> list[Arrears]:
+    """Members who owe ``minimum`` or more of the last twelve completed months (across years)."""
+    today = today or date.today()
+    last = last_due_month(today)
+    first = last - 11
+    years = sorted({first // 12, last // 12})
+    covered = covered_months(session, first, last)
+    owed: dict[int, int] = defaultdict(int)
+    who: dict[int, tuple[str, int]] = {}
+    stmt = (
+        select(DuesAssessment, Member.name, Member.org_id, Member.join_date, Member.left_on)
+        .join(Member, Member.id == DuesAssessment.member_id)
+        .where(DuesAssessment.year.in_(years), Member.is_active.is_(True))
+    )
+    for a, name, org_id, join_date, left_on in session.execute(stmt):
+        if effective_monthly(a) <= 0:
+            continue
+        months = [m for m in liable_months(a.year, join_date, left_on) if first <= m <= last]
+        owed[a.member_id] += sum(1 for m in months if m not in covered.get(a.member_id, ()))
+        who[a.member_id] = (name, org_id)
+    names = org_names(session)
+    result = [
+        Arrears(mid, who[mid][0], names.get(who[mid][1], ""), n) for mid, n in owed.items() if n >= minimum
+    ]
+    result.sort(key=lambda r: (r.org_name, -r.months, r.name))
+    return result
+
+
+def available_years(session: Session, *, today: date | None = None) -> list[int]:
+    """Years with assessments, plus the current one; newest first."""
+    today = today or date.today()
+    years = set(session.scalars(select(DuesAssessment.year).distinct()))
+    years.add(today.year)
+    return sorted(years, reverse=True)

@@ -1,0 +1,179 @@
+"""首页: the key figures and the reminders list.
+
+Reminders (each query kept simple on purpose):
+- members on the books whose 公民身份号码 is empty (待补充);
+- this month's missing 支部委员会 / 主题党日 per 党支部 (支部工作条例 第十五、十六条: monthly);
+- committees whose term ends within six months or is overdue (支部工作条例 第二十二条);
+- members owing three or more of the last twelve months' dues (中组发〔2008〕3号 第十一条).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.models import CommitteeTerm, Meeting, MeetingType, Member, Organisation
+from app.domain.dates import add_months, add_years, month_end, month_start
+from app.domain.enums import Gender, MeetingStatus, MemberCategory, OrgLevel
+from app.services.views import development, dues, volunteers
+from app.services.views._common import year_bounds
+
+MONTHLY_TYPES = ("支部委员会", "主题党日")
+NAMES_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    year: int
+    active: int
+    probationary: int
+    female: int
+    aged_60_plus: int
+    mobile: int
+    lost_contact: int
+    meetings_held: int
+    dues_paid: Decimal
+    dues_due: Decimal
+    candidates: int  # 发展对象
+    activists: int  # 积极分子
+    volunteers: int
+    volunteer_hours: Decimal
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # 身份证号待补充 / 会议 / 换届 / 党费
+    org_name: str
+    text: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class HomeView:
+    org_name: str
+    figures: KeyFigures
+    reminders: list[Reminder]
+
+
+def key_figures(session: Session, *, today: date | None = None) -> KeyFigures:
+    today = today or date.today()
+    active = Member.is_active.is_(True)
+
+    def count(*cond) -> int:
+        return session.scalar(select(func.count()).select_from(Member).where(active, *cond)) or 0
+
+    first, last = year_bounds(today.year)
+    held = session.scalar(
+        select(func.count()).select_from(Meeting).where(
+            Meeting.status == MeetingStatus.HELD, Meeting.meeting_date >= first, Meeting.meeting_date <= last
+        )
+    ) or 0
+    year_dues = dues.year_table(session, today.year, today=today)
+    stages = development.stage_counts(session)
+    vol = volunteers.totals(session, today.year)
+    return KeyFigures(
+        today.year, count(), count(Member.category == MemberCategory.PROBATIONARY),
+        count(Member.gender == Gender.FEMALE), count(Member.birth_date <= add_years(today, -60)),
+        count(Member.is_mobile.is_(True)), count(Member.is_lost_contact.is_(True)), held,
+        year_dues.total_paid, year_dues.total_due, stages["发展对象"], stages["积极分子"],
+        vol.volunteers, vol.hours,
+    )
+
+
+def _names(names: list[str]) -> str:
+    shown = "、".join(names[:NAMES_SHOWN])
+    return shown + (f" 等 {len(names)} 人" if len(names) > NAMES_SHOWN else "")
+
+
+def _org_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Organisation.id, Organisation.name)).all())
+
+
+def missing_id_numbers(session: Session) -> list[Reminder]:
+    rows = session.execute(
+        select(Member.org_id, Member.name)
+        .where(Member.is_active.is_(True), or_(Member.id_number.is_(None), Member.id_number == ""))
+        .order_by(Member.org_id, Member.sort_key)
+    ).all()
+    by_org: dict[int, list[str]] = {}
+    for org_id, name in rows:
+        by_org.setdefault(org_id, []).append(name)
+    names = _org_names(session)
+    return [
+        Reminder("身份证号待补充", names.get(org_id, ""), f"{len(people)} 名党员的公民身份号码待补充：{_names(people)}")
+        for org_id, people in by_org.items()
+    ]
+
+
+def missing_monthly_meetings(session: Session, *, today: date) -> list[Reminder]:
+    """Branches with no 支部委员会 / 主题党日 held or planned this month."""
+    start, end = month_start(today), month_end(today)
+    branches = session.execute(
+        select(Organisation.id, Organisation.name)
+        .where(Organisation.level == OrgLevel.BRANCH, Organisation.dissolved_on.is_(None))
+        .order_by(Organisation.sort_order, Organisation.id)
+    ).all()
+    have = set(
+        session.execute(
+            select(Meeting.org_id, MeetingType.name)
+            .join(MeetingType, MeetingType.id == Meeting.type_id)
+            .where(
+                Meeting.meeting_date >= start, Meeting.meeting_date <= end,
+                Meeting.status != MeetingStatus.CANCELLED, MeetingType.name.in_(MONTHLY_TYPES),
+            )
+        ).all()
+    )
+    out = []
+    for org_id, name in branches:
+        missing = [t for t in MONTHLY_TYPES if (org_id, t) not in have]
+        if missing:
+            out.append(Reminder("会议", name, f"{today.month}月尚未召开（或安排）：{'、'.join(missing)}"))
+    return out
+
+
+def terms_due(session: Session, *, today: date) -> list[Reminder]:
+    """Current terms (not ended) whose planned end is within six months, or already past."""
+    horizon = add_months(today, 6)
+    rows = session.execute(
+        select(Organisation.name, CommitteeTerm.term_number, CommitteeTerm.planned_end_on)
+        .join(Organisation, Organisation.id == CommitteeTerm.org_id)
+        .where(
+            CommitteeTerm.ended_on.is_(None), CommitteeTerm.planned_end_on <= horizon,
+            Organisation.dissolved_on.is_(None),
+        )
+        .order_by(CommitteeTerm.planned_end_on)
+    ).all()
+    out = []
+    for name, number, planned_end in rows:
+        if planned_end < today:
+            out.append(Reminder("换届", name, f"第{number}届委员会已于 {planned_end.isoformat()} 期满，应及时换届", True))
+        else:
+            out.append(Reminder("换届", name, f"第{number}届委员会将于 {planned_end.isoformat()} 期满，请做好换届准备"))
+    return out
+
+
+def dues_arrears(session: Session, *, today: date) -> list[Reminder]:
+    by_org: dict[str, list[str]] = {}
+    for a in dues.arrears_over_last_year(session, today=today, minimum=3):
+        by_org.setdefault(a.org_name, []).append(f"{a.name}（{a.months}个月）")
+    return [
+        Reminder("党费", org, f"{len(people)} 名党员近12个月欠缴党费3个月及以上：{_names(people)}", True)
+        for org, people in by_org.items()
+    ]
+
+
+def home_view(session: Session, *, today: date | None = None) -> HomeView:
+    """Everything the 首页 shows."""
+    today = today or date.today()
+    top = session.scalars(
+        select(Organisation.name).where(Organisation.parent_id.is_(None)).order_by(Organisation.id)
+    ).first()
+    reminders = (
+        terms_due(session, today=today) + dues_arrears(session, today=today)
+        + missing_monthly_meetings(session, today=today) + missing_id_numbers(session)
+    )
+    return HomeView(top or "", key_figures(session, today=today), reminders)
