@@ -1,0 +1,154 @@
+"""Starting the window: show it first, then open the database on the worker thread.
+
+Only PySide6 and small modules of ours are imported before the window is shown;
+SQLAlchemy, pypinyin, openpyxl and reportlab come later, on the worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.paths import cjk_font_path, resources_dir
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner, error_text
+
+DEMO_FILE = "branchbook-demo.db"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("支部台账")
+    app.setOrganizationName("BranchBook")
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        app.setFont(QFont(families[0], 10))
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _open(path: str | None, url: str | None):
+    from app.services.database import Database
+    from app.services.organisations import top_organisation
+
+    db = Database.open(path=path, url=url)
+    with db.reading() as session:
+        top = top_organisation(session)
+    return db, top.name if top else None
+
+
+def _create_org(session, name: str, type_text: str):
+    from app.services.organisations import create_top_organisation
+
+    return create_top_organisation(session, name, type_text).name
+
+
+def _make_demo(path: str, progress):
+    from app.services.database import Database
+    from app.services.demo import generate
+
+    db = Database.open(path=path)
+    try:
+        from app.services.organisations import has_organisation
+
+        with db.reading() as s:
+            filled = has_organisation(s)
+        if not filled:
+            generate(db, members=300, years=3, progress=progress)
+    finally:
+        db.close()
+    return path
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("BranchBook", appauthor=False)) / "branchbook.db"
+
+
+class Launcher:
+    """Opens the database after the window is up, runs the first-run choice, then fills the pages."""
+
+    def __init__(self, app: QApplication, path: Path | None, url: str | None) -> None:
+        self.app, self.url = app, url
+        self.settings = QSettings()
+        if path is None and url is None:
+            last = self.settings.value("last_db")
+            path = Path(last) if last and Path(last).exists() else default_path()
+        self.path = path
+        self.runner = TaskRunner()
+        self.window = MainWindow(self.runner)
+        self.bench = os.environ.get("BRANCHBOOK_BENCH", "")
+        self.exit_code = 0
+
+    def start(self) -> None:
+        self.window.show()
+        if self.bench == "window":
+            QTimer.singleShot(0, lambda: self._bench_done("BENCH_WINDOW_SHOWN"))
+            return
+        self.open(str(self.path) if self.path else None)
+
+    def open(self, path: str | None) -> None:
+        self.runner.submit(_open, path, self.url, plain=True, on_done=self._opened, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.critical(self.window, "无法打开数据库", error_text(exc))
+        self.exit_code = 2
+        self.app.exit(2)
+
+    def _opened(self, result) -> None:
+        db, org_name = result
+        if self.runner.database is not None and self.runner.database is not db:
+            self.runner.database.close()
+        self.runner.database = db
+        if db.path is not None:
+            self.settings.setValue("last_db", str(db.path))
+        if org_name is None:
+            self._first_run()
+            return
+        self.window.database_ready(org_name, db.display_name, demo=bool(db.path and db.path.name == DEMO_FILE))
+        if self.bench == "members":
+            page = self.window.page(2)
+            page.first_batch.connect(lambda: self._bench_done("BENCH_MEMBERS_LOADED"))
+            self.window.nav.setCurrentRow(2)
+
+    def _first_run(self) -> None:
+        from app.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.window)
+        if dialog.exec() != FirstRunDialog.Accepted:
+            self.app.exit(0)
+            return
+        if dialog.choice() == FirstRunDialog.NEW:
+            name = dialog.name.text().strip()
+            self.runner.submit(_create_org, name, dialog.type.currentText(), write=True, kind="organisation",
+                               on_done=lambda org: self.window.database_ready(org, self.runner.database.display_name),
+                               on_error=lambda exc: (QMessageBox.warning(self.window, "提示", error_text(exc)),
+                                                     self._first_run()))
+        else:
+            demo = default_path().parent / DEMO_FILE
+            self.runner.submit(_make_demo, str(demo), plain=True, with_progress=True,
+                               progress_title="正在生成演示数据…", on_done=lambda p: self.open(p))
+
+    def _bench_done(self, marker: str) -> None:
+        print(marker, flush=True)
+        self.app.exit(0)
+
+
+def run_gui(path: Path | None, url: str | None) -> int:
+    app = make_application()
+    launcher = Launcher(app, path, url)
+    launcher.start()
+    code = app.exec()
+    launcher.runner.wait_idle(10000)
+    if launcher.runner.database is not None:
+        launcher.runner.database.close()
+    return code or launcher.exit_code

@@ -1,0 +1,81 @@
+"""The main window: a left navigation of nine sections and their pages, created when first shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+SECTIONS = ("首页", "组织", "党员", "党费", "三会一课", "发展党员", "志愿服务", "统计报表", "设置与备份")
+FILE_NAMES = ("01-home", "02-organisation", "03-members", "04-dues", "05-meetings", "06-development",
+              "07-volunteers", "08-statistics", "09-settings")
+
+
+def page_class(index: int):
+    """Import a page's module only when the page is first needed (start-up stays fast)."""
+    from app.ui.pages import home, lists, members, organisation, settings_page
+
+    return (home.HomePage, organisation.OrganisationPage, members.MembersPage, lists.DuesPage, lists.MeetingsPage,
+            lists.DevelopmentPage, lists.VolunteersPage, lists.StatisticsPage, settings_page.SettingsPage)[index]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, runner) -> None:
+        super().__init__()
+        self.runner = runner
+        runner.dialog_parent = self
+        self.setWindowTitle("支部台账")
+        self.resize(1280, 800)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setFocusPolicy(Qt.NoFocus)
+        for name in SECTIONS:
+            item = QListWidgetItem(name)
+            item.setTextAlignment(Qt.AlignVCenter | Qt.AlignLeft)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel("正在打开数据库…")
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+        self.stack.addWidget(self.placeholder)
+        self.pages: dict[int, QWidget] = {}
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.db_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.ready = False
+        self.nav.currentRowChanged.connect(self.show_section)
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def database_ready(self, org_name: str, location: str, *, demo: bool = False) -> None:
+        self.ready = True
+        self.setWindowTitle(f"支部台账 — {org_name}" + ("　【演示数据】" if demo else ""))
+        self.db_label.setText(f"数据库：{location}")
+        self.nav.setCurrentRow(max(self.nav.currentRow(), 0))
+        self.show_section(self.nav.currentRow())
+
+    def page(self, index: int) -> QWidget:
+        if index not in self.pages:
+            page = page_class(index)(self.runner)
+            self.pages[index] = page
+            self.stack.addWidget(page)
+        return self.pages[index]
+
+    def show_section(self, index: int) -> None:
+        if not self.ready or index < 0:
+            return
+        self.stack.setCurrentWidget(self.page(index))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.runner.wait_idle(10000)
+        if self.runner.database is not None:
+            self.runner.database.close()
+        super().closeEvent(event)

@@ -1,0 +1,87 @@
+"""首页: key figures as cards and the reminders a clerk must act on."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from app.ui.pages.base import Page
+
+
+def _load(session):
+    from app.services import committees, member_reminders
+    from app.services.views.home import home_view
+
+    return home_view(session), member_reminders.all_reminders(session), committees.warnings(session)
+
+
+class Card(QFrame):
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        self.value = QLabel("—")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(label)
+        self.caption.setObjectName("cardCaption")
+        lay.addWidget(self.value)
+        lay.addWidget(self.caption)
+
+
+class HomePage(Page):
+    title = "首页"
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.org_label = QLabel()
+        self.header.insertWidget(1, self.org_label)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.cards: dict[str, Card] = {}
+        labels = ["在册党员", "其中预备党员", "女党员", "60岁及以上", "流动党员", "失联党员", "本年已召开会议",
+                  "本年党费实缴/应缴", "发展对象/积极分子", "志愿者/本年服务时长"]
+        for i, label in enumerate(labels):
+            card = Card(label)
+            grid.addWidget(card, i // 5, i % 5)
+            self.cards[label] = card
+        self.layout_.addLayout(grid)
+        title = QLabel("待办与提醒")
+        title.setObjectName("sectionTitle")
+        self.layout_.addWidget(title)
+        self.reminders = QListWidget()
+        self.reminders.setObjectName("reminders")
+        self.layout_.addWidget(self.reminders, 1)
+
+    def refresh(self) -> None:
+        self.runner.submit(_load, on_done=self.show_data)
+
+    def show_data(self, data) -> None:
+        view, member_reminders, warnings = data
+        f = view.figures
+        self.org_label.setText(f"　{view.org_name}　{f.year}年")
+        values = {
+            "在册党员": f"{f.active}", "其中预备党员": f"{f.probationary}", "女党员": f"{f.female}",
+            "60岁及以上": f"{f.aged_60_plus}", "流动党员": f"{f.mobile}", "失联党员": f"{f.lost_contact}",
+            "本年已召开会议": f"{f.meetings_held}", "本年党费实缴/应缴": f"{f.dues_paid:,.0f} / {f.dues_due:,.0f}",
+            "发展对象/积极分子": f"{f.candidates} / {f.activists}",
+            "志愿者/本年服务时长": f"{f.volunteers} / {f.volunteer_hours:,.0f}时",
+        }
+        for label, text in values.items():
+            self.cards[label].value.setText(text)
+        self.reminders.clear()
+        lines = [(r.urgent, f"【{r.kind}】{r.org_name}：{r.text}" if r.org_name else f"【{r.kind}】{r.text}")
+                 for r in view.reminders if r.kind != "身份证号待补充"]
+        lines += [(w.text.find("逾期") >= 0, f"【组织建设】{w.org_name}：{w.text}（{w.basis}）") for w in warnings]
+        grouped: dict[str, list[str]] = {}
+        for r in member_reminders:
+            grouped.setdefault(r.kind, []).append(r.name)
+        for kind, names in grouped.items():
+            shown = "、".join(names[:12]) + (f" 等{len(names)}人" if len(names) > 12 else f"（{len(names)}人）")
+            lines.append((kind in ("预备期满", "失联6个月以上"), f"【{kind}】{shown}"))
+        if not lines:
+            lines = [(False, "暂无需要处理的事项。")]
+        for urgent, text in sorted(lines, key=lambda x: not x[0]):
+            item = QListWidgetItem(("⚠ " if urgent else "• ") + text)
+            if urgent:
+                item.setForeground(QColor("#B00000"))
+            self.reminders.addItem(item)

@@ -1,0 +1,268 @@
+"""Pages that are, for now, year-filtered lists: 党费, 三会一课, 发展党员, 志愿服务, 统计报表."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget
+
+from app.ui.pages.base import Page, make_table, row_of
+from app.ui.table_model import Column, RowTableModel, col
+
+
+def _money(v) -> str:
+    return f"{v:,.2f}" if v is not None else ""
+
+
+class YearPage(Page):
+    """A page with a year selector in its header."""
+
+    years_fn = None  # (session) -> list[int]
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.year = QComboBox()
+        self.year.setMinimumWidth(90)
+        self.header.addWidget(QLabel("年度"))
+        self.header.addWidget(self.year)
+        self.year.currentIndexChanged.connect(lambda _i: self.load_year())
+
+    def refresh(self) -> None:
+        fn = type(self).years_fn
+        self.runner.submit(lambda s: fn(s), on_done=self._years)
+
+    def _years(self, years) -> None:
+        current = self.year.currentData() or date.today().year
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in years or [date.today().year]:
+            self.year.addItem(f"{y}年", y)
+        self.year.setCurrentIndex(max(self.year.findData(current), 0))
+        self.year.blockSignals(False)
+        self.load_year()
+
+    def load_year(self) -> None:
+        """Load the selected year."""
+
+
+def _dues_years(s):
+    from app.services.views.dues import available_years
+
+    return available_years(s)
+
+
+def _dues(s, year):
+    from app.services.views.dues import year_table
+
+    return year_table(s, year)
+
+
+class DuesPage(YearPage):
+    title = "党费"
+    kinds = ("dues", "member")
+    years_fn = staticmethod(_dues_years)
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.totals = QLabel("")
+        self.totals.setObjectName("totals")
+        self.layout_.addWidget(self.totals)
+        self.model = RowTableModel([
+            col("姓名", "name", 80), col("所在支部", "org_name", 140), col("类别", "category", 70),
+            col("计算基数", "base", 100, right=True), Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 60, True),
+            col("月应缴", "monthly", 80, right=True), col("减免", "reduction", 50),
+            col("全年应缴", "annual_due", 90, right=True), col("已缴", "paid", 90, right=True),
+            col("欠缴月数", "arrears_months", 70, right=True),
+        ])
+        self.layout_.addWidget(make_table(self.model), 1)
+
+    def load_year(self) -> None:
+        if self.year.currentData():
+            self.runner.submit(_dues, self.year.currentData(), on_done=self._show)
+
+    def _show(self, table) -> None:
+        self.model.reset(table.rows)
+        self.totals.setText(f"{table.year}年：应缴 {_money(table.total_due)} 元，已缴 {_money(table.total_paid)} 元，"
+                            f"欠缴3个月以上 {table.members_in_arrears} 人　（中组发〔2008〕3号）")
+
+
+def _meeting_years(s):
+    from app.services.views.meetings import available_years, meeting_types
+
+    return available_years(s), meeting_types(s)
+
+
+def _meetings(s, year, type_name):
+    from app.services.views.meetings import list_meetings
+
+    return list_meetings(s, year=year, type_name=type_name)
+
+
+def _meeting_detail(s, meeting_id):
+    from app.services.views.meetings import meeting_detail
+
+    return meeting_detail(s, meeting_id)
+
+
+class MeetingsPage(YearPage):
+    title = "三会一课"
+    kinds = ("meeting",)
+    years_fn = staticmethod(lambda s: _meeting_years(s)[0])
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.type = QComboBox()
+        self.type.addItem("全部类型", None)
+        self.header.addWidget(QLabel("类型"))
+        self.header.addWidget(self.type)
+        self.count = QLabel("")
+        self.layout_.addWidget(self.count)
+        self.model = RowTableModel([
+            col("日期", "meeting_date", 96), col("类型", "type_name", 100), col("组织", "org_name", 150),
+            col("主题/题目", "subject", 300), col("主持人", "host", 70), col("应到", "expected", 50, right=True),
+            col("实到", "present", 50, right=True), col("状态", "status", 60),
+        ])
+        self.table = make_table(self.model)
+        self.layout_.addWidget(self.table, 1)
+        self.type.currentIndexChanged.connect(lambda _i: self.load_year())
+        self.table.doubleClicked.connect(lambda i: self.runner.submit(_meeting_detail, row_of(self.table, i).id,
+                                                                      on_done=self._detail))
+        self.runner.submit(lambda s: _meeting_years(s)[1], on_done=self._types)
+
+    def _types(self, names) -> None:
+        for n in names:
+            self.type.addItem(n, n)
+
+    def load_year(self) -> None:
+        if self.year.currentData():
+            self.runner.submit(_meetings, self.year.currentData(), self.type.currentData(), on_done=self._show)
+
+    def _show(self, rows) -> None:
+        self.model.reset(rows)
+        held = sum(1 for r in rows if r.status == "已召开")
+        self.count.setText(f"共 {len(rows)} 条记录，其中已召开 {held} 次")
+
+    def _detail(self, d) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        lines = [f"{d.row.meeting_date.isoformat()} {d.row.type_name}　{d.row.org_name}", f"地点：{d.place}",
+                 f"主持人：{d.row.host}　记录人：{d.recorder}", f"主题：{d.theme or d.title}",
+                 f"应到 {d.row.expected}，实到 {d.row.present}"]
+        lines += [f"{a.state}：{a.name}（{a.reason}）" for a in d.attendance]
+        lines += [f"表决“{v.subject}”：应到{v.eligible} 实到{v.present_eligible} 赞成{v.yes} 反对{v.no} 弃权{v.abstain}"
+                  for v in d.votes]
+        QMessageBox.information(self, "会议记录", "\n".join(lines))
+
+
+def _development(s):
+    from app.services.views.development import list_records
+
+    return list_records(s)
+
+
+class DevelopmentPage(Page):
+    title = "发展党员"
+    kinds = ("development",)
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.count = QLabel("")
+        self.layout_.addWidget(self.count)
+        self.model = RowTableModel([
+            col("姓名", "name", 80), col("性别", "gender", 44), col("所在支部", "org_name", 140), col("阶段", "stage", 80),
+            col("递交申请", "applied_on", 96), col("积极分子", "activist_on", 96), col("发展对象", "candidate_on", 96),
+            col("支部大会", "branch_meeting_on", 96), col("批准预备", "approved_on", 96), col("转正", "confirmed_on", 96),
+            col("培养联系人", "mentors", 140),
+        ])
+        self.layout_.addWidget(make_table(self.model), 1)
+
+    def refresh(self) -> None:
+        self.runner.submit(_development, on_done=self._show)
+
+    def _show(self, rows) -> None:
+        self.model.reset(rows)
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.stage] = counts.get(r.stage, 0) + 1
+        self.count.setText("　".join(f"{k} {v} 人" for k, v in counts.items()) or "暂无发展党员档案")
+
+
+def _volunteer_data(s, year):
+    from app.services.views.volunteers import list_activities, list_teams, list_volunteers, totals
+
+    return list_volunteers(s), list_teams(s), list_activities(s, year=year), totals(s, year)
+
+
+class VolunteersPage(Page):
+    title = "志愿服务"
+    kinds = ("volunteer",)
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.summary = QLabel("")
+        self.layout_.addWidget(self.summary)
+        tabs = QTabWidget()
+        self.people = RowTableModel([
+            col("姓名", "name", 100), col("类型", "kind", 50), col("党员", "is_member", 50), col("性别", "gender", 44),
+            Column("联系电话", lambda r: (r.phone[:3] + "****" + r.phone[-4:]) if len(r.phone) >= 11 else r.phone, 110),
+            col("注册日期", "registered_on", 96), col("志愿者编号", "volunteer_no", 110), col("特长", "skills", 90),
+            col("累计时长（已确认）", "hours", 120, right=True),
+        ])
+        self.teams = RowTableModel([
+            col("服务队", "name", 220), col("类别", "category", 80), col("队长", "leader", 80),
+            col("成立日期", "founded_on", 96), col("队员", "members", 60, right=True), col("活动", "activities", 60, right=True),
+        ])
+        self.activities = RowTableModel([
+            col("日期", "activity_date", 96), col("活动", "title", 200), col("类别", "category", 80), col("服务队", "team", 200),
+            col("地点", "place", 160), col("受益人次", "beneficiaries", 70, right=True),
+            col("参加人数", "participants", 70, right=True), col("时长", "hours", 70, right=True),
+        ])
+        tabs.addTab(make_table(self.people), "志愿者")
+        tabs.addTab(make_table(self.teams), "服务队")
+        tabs.addTab(make_table(self.activities), "活动（本年）")
+        self.layout_.addWidget(tabs, 1)
+
+    def refresh(self) -> None:
+        self.runner.submit(_volunteer_data, date.today().year, on_done=self._show)
+
+    def _show(self, data) -> None:
+        people, teams, activities, t = data
+        self.people.reset(people)
+        self.teams.reset(teams)
+        self.activities.reset(activities)
+        self.summary.setText(f"志愿者 {t.volunteers} 名（其中党员 {t.member_volunteers} 名），服务队 {t.teams} 支；"
+                             f"本年开展活动 {t.activities} 次，受益群众 {t.beneficiaries} 人次，服务 {t.hours:,.1f} 小时")
+
+
+def _stat_years(s):
+    from app.services.views.statistics import available_years
+
+    return available_years(s)
+
+
+def _stats(s, year):
+    from app.services.views.statistics import year_statistics
+
+    return year_statistics(s, year)
+
+
+class StatisticsPage(YearPage):
+    title = "统计报表"
+    kinds = ()
+    years_fn = staticmethod(_stat_years)
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.note = QLabel("")
+        self.layout_.addWidget(self.note)
+        self.model = RowTableModel([col("分组", "group", 90), col("项目", "label", 200),
+                                    col("数值", "value", 110, right=True), col("怎么算", "how", 520)])
+        self.layout_.addWidget(make_table(self.model, sort=False), 1)
+
+    def load_year(self) -> None:
+        if self.year.currentData():
+            self.runner.submit(_stats, self.year.currentData(), on_done=self._show)
+
+    def _show(self, stats) -> None:
+        self.model.reset(stats.lines)
+        self.note.setText(f"{stats.year}年，人数按 {stats.count_date.isoformat()} 计算")

@@ -1,0 +1,170 @@
+"""党员: search as the clerk types, filters, pinyin or 笔画 order, batches of 200 rows; add, edit, record changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+from app.domain.idnumber import mask
+from app.ui.pages.base import Page, make_table, row_of
+from app.ui.table_model import Column, RowTableModel, col
+
+PAGE = 200
+
+
+def _filters(session):
+    from app.services.views.members import roster_filters
+
+    return roster_filters(session)
+
+
+def _page(session, query: dict):
+    from app.services.views.members import roster_page
+
+    return roster_page(session, **query)
+
+
+class MembersPage(Page):
+    title = "党员"
+    kinds = ("member", "organisation")
+    first_batch = Signal()
+
+    def __init__(self, runner, parent=None) -> None:
+        super().__init__(runner, parent)
+        self.full_ids = QCheckBox("显示完整身份证号")
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zsf）、全拼、身份证或电话尾号")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.org = QComboBox()
+        self.org.addItem("全部组织", None)
+        self.category = QComboBox()
+        self.category.addItems(["全部类别", "正式党员", "预备党员"])
+        self.scope = QComboBox()
+        self.scope.addItems(["在册", "已离开", "全部"])
+        self.order = QComboBox()
+        self.order.addItem("按姓名拼音", "pinyin")
+        self.order.addItem("按姓氏笔画", "strokes")
+        for w in (self.search, self.org, self.category, self.scope, self.order, self.full_ids):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("新增党员")
+        self.edit_button = QPushButton("编辑")
+        self.event_button = QPushButton("登记变动（转入/转出/流动/失联…）")
+        self.import_button = QPushButton("从Excel导入…")
+        self.export_button = QPushButton("导出花名册…")
+        for b in (self.add_button, self.edit_button, self.event_button, self.import_button, self.export_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.count = QLabel("")
+        actions.addWidget(self.count)
+        self.layout_.addLayout(actions)
+        self.model = RowTableModel(self._columns())
+        self.model.more = self._more
+        self.table = make_table(self.model, sort=False)
+        self.layout_.addWidget(self.table, 1)
+        self.debounce = QTimer(self, singleShot=True, interval=150)
+        self.generation = 0
+        self.query: dict = {}
+        self.mask_default = True
+        self._connect_signals()
+
+    def _columns(self) -> list[Column]:
+        return [
+            col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 92),
+            col("年龄", "age", 44, right=True), col("民族", "ethnicity", 60), col("学历", "education", 90),
+            col("人员类别", "category", 72), col("入党日期", "join", 92), col("所在支部", "org_name", 130),
+            col("党小组", "group_name", 86), col("联系电话", "phone", 110),
+            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 160),
+            col("状态", "status", 60),
+        ]
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.debounce.timeout.connect(self.reload)
+        for box in (self.org, self.category, self.scope, self.order):
+            box.currentIndexChanged.connect(self.reload)
+        self.full_ids.toggled.connect(lambda _on: self.model.layoutChanged.emit())
+        self.table.doubleClicked.connect(lambda index: self.edit_member(row_of(self.table, index)))
+        self.add_button.clicked.connect(lambda: self.edit_member(None))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.event_button.clicked.connect(self._event_selected)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+
+    # -- loading ---------------------------------------------------------------
+    def refresh(self) -> None:
+        self.runner.submit(_filters, on_done=self._show_filters)
+
+    def _show_filters(self, filters) -> None:
+        current = self.org.currentData()
+        self.org.blockSignals(True)
+        self.org.clear()
+        self.org.addItem("全部组织", None)
+        for choice in filters.organisations:
+            self.org.addItem("　" * choice.depth + choice.name, choice.id)
+        self.org.setCurrentIndex(max(self.org.findData(current), 0))
+        self.org.blockSignals(False)
+        self.mask_default = filters.mask_id_numbers
+        self.reload()
+
+    def reload(self) -> None:
+        self.generation += 1
+        category = self.category.currentText()
+        self.query = {"text": self.search.text(), "org_id": self.org.currentData(),
+                      "category": None if category == "全部类别" else category, "scope": self.scope.currentText(),
+                      "order": self.order.currentData(), "offset": 0, "limit": PAGE}
+        generation = self.generation
+        self.runner.submit(_page, dict(self.query), on_done=lambda page: self._show(page, generation, reset=True))
+
+    def _more(self) -> None:
+        query = dict(self.query, offset=len(self.model.rows))
+        generation = self.generation
+        self.runner.submit(_page, query, on_done=lambda page: self._show(page, generation, reset=False))
+
+    def _show(self, page, generation: int, *, reset: bool) -> None:
+        if generation != self.generation:
+            return  # an older keystroke's answer
+        loaded = (0 if reset else len(self.model.rows)) + len(page.rows)
+        has_more = loaded < page.total
+        if reset:
+            self.model.reset(page.rows, has_more=has_more)
+            self.first_batch.emit()
+        else:
+            self.model.append(page.rows, has_more=has_more)
+        self.count.setText(f"共 {page.total} 人" + (f"（已显示 {loaded}）" if has_more else ""))
+
+    # -- actions ---------------------------------------------------------------------
+    def _selected(self):
+        index = self.table.currentIndex()
+        return row_of(self.table, index) if index.isValid() else None
+
+    def _edit_selected(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self.edit_member(row)
+
+    def edit_member(self, row) -> None:
+        from app.ui.dialogs.member_actions import open_member_form
+
+        open_member_form(self, self.runner, row.id if row is not None else None)
+
+    def _event_selected(self) -> None:
+        from app.ui.dialogs.member_actions import open_event_form
+
+        row = self._selected()
+        if row is not None:
+            open_event_form(self, self.runner, row.id, row.name)
+
+    def _import(self) -> None:
+        from app.ui.dialogs.import_members import start_import
+
+        start_import(self, self.runner)
+
+    def _export(self) -> None:
+        from app.ui.dialogs.export_roster import ExportRosterDialog
+
+        ExportRosterDialog(self.runner, self, org_id=self.org.currentData(), order=self.order.currentData()).exec()
