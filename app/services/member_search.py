@@ -7,7 +7,6 @@ ID number or any part of the phone number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
@@ -15,12 +14,12 @@ from sqlalchemy.orm import Session, aliased
 
 from app.db.models import Member, Organisation
 from app.domain import codes
-from app.domain.dates import PartialDate, age_on
 from app.domain.enums import ACTIVE_STATUSES
 from app.domain.strokes import stroke_key
 from app.services.organisation_tree import subtree_ids
+from app.services.roster_types import SCOPE_ACTIVE, SCOPE_LEFT, MemberPage, MemberQuery, MemberRow, member_row
+from app.services.roster_types import SCOPE_ALL  # noqa: F401  (re-exported)
 
-SCOPE_ACTIVE, SCOPE_LEFT, SCOPE_ALL = "在册", "已离开", "全部"
 FLAGS = {
     "流动党员": Member.is_mobile,
     "失联党员": Member.is_lost_contact,
@@ -30,52 +29,6 @@ FLAGS = {
     "离退休": Member.is_retired,
 }
 FLAG_MISSING_ID = "身份证号待补充"
-
-
-@dataclass(frozen=True)
-class MemberQuery:
-    text: str = ""
-    org_id: int | None = None  # with its sub-tree
-    category: str | None = None  # 正式党员 / 预备党员
-    occupation: str | None = None  # 在职 / 离退休 / 学生 …
-    scope: str = SCOPE_ACTIVE
-    flags: tuple[str, ...] = ()
-    order: str = "pinyin"  # pinyin | strokes | join_date | birth_date
-    offset: int = 0
-    limit: int | None = 200
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    id: int
-    version: int
-    name: str
-    gender: str
-    birth: str
-    age: int | None
-    ethnicity: str
-    education: str
-    category: str
-    join: str
-    full: str
-    org_name: str
-    group_name: str
-    job_post: str
-    work_unit: str
-    party_post: str
-    phone: str
-    address: str
-    id_number: str
-    status: str
-    is_mobile: bool
-    is_lost_contact: bool
-    notes: str
-
-
-@dataclass(frozen=True)
-class MemberPage:
-    rows: list[MemberRow] = field(default_factory=list)
-    total: int = 0
 
 
 def _text_filter(text: str):
@@ -162,18 +115,13 @@ def search(session: Session, q: MemberQuery, *, today: date | None = None) -> Me
     return MemberPage([_row(*r, today=today) for r in session.execute(stmt)], total)
 
 
-def _date_text(value: date | None, precision) -> str:
-    return str(PartialDate(value, precision)) if value else ""
-
-
 def _row(m: Member, org_name: str, group_name: str | None, *, today: date) -> MemberRow:
-    return MemberRow(
-        id=m.id, version=m.version, name=m.name, gender=m.gender.value if m.gender else "",
-        birth=_date_text(m.birth_date, m.birth_precision),
-        age=age_on(m.birth_date, today) if m.birth_date else None,
-        ethnicity=m.ethnicity or "", education=m.education or "", category=m.category.value,
-        join=_date_text(m.join_date, m.join_precision), full=_date_text(m.full_date, m.full_precision),
-        org_name=org_name, group_name=group_name or "", job_post=m.job_post or "", work_unit=m.work_unit or "",
-        party_post=m.party_post or "", phone=m.phone or "", address=m.address or "", id_number=m.id_number or "",
-        status=m.status.value, is_mobile=m.is_mobile, is_lost_contact=m.is_lost_contact, notes=m.notes or "",
+    return member_row(
+        id=m.id, version=m.version, name=m.name, gender=m.gender.value if m.gender else None,
+        birth_date=m.birth_date, birth_precision=m.birth_precision.value, ethnicity=m.ethnicity,
+        education=m.education, category=m.category.value, join_date=m.join_date,
+        join_precision=m.join_precision.value, full_date=m.full_date, full_precision=m.full_precision.value,
+        org_name=org_name, group_name=group_name, job_post=m.job_post, work_unit=m.work_unit,
+        party_post=m.party_post, phone=m.phone, address=m.address, id_number=m.id_number, status=m.status.value,
+        is_mobile=m.is_mobile, is_lost_contact=m.is_lost_contact, notes=m.notes, today=today,
     )

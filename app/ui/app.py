@@ -90,11 +90,23 @@ class Launcher:
         self.exit_code = 0
 
     def start(self) -> None:
+        section = 2 if self.bench == "members" else int(self.settings.value("window/section", 0) or 0)
+        if self.bench == "members":
+            self.window.page(2).first_batch.connect(lambda: self._bench_done("BENCH_MEMBERS_LOADED"))
         self.window.show()
         if self.bench == "window":
             QTimer.singleShot(0, lambda: self._bench_done("BENCH_WINDOW_SHOWN"))
             return
-        self.open(str(self.path) if self.path else None)
+        self.open(str(self.path) if self.path else None)  # SQLAlchemy loads on the worker thread meanwhile
+        self.window.nav.blockSignals(True)
+        self.window.nav.setCurrentRow(section)
+        self.window.nav.blockSignals(False)
+        if section == 2 and self.path is not None and self.url is None:
+            from app.services.quick_roster import first_page
+
+            page = first_page(self.path)
+            if page is not None:
+                self.window.preview_members(page)
 
     def open(self, path: str | None) -> None:
         self.runner.submit(_open, path, self.url, plain=True, on_done=self._opened, on_error=self._failed)
@@ -115,10 +127,6 @@ class Launcher:
             self._first_run()
             return
         self.window.database_ready(org_name, db.display_name, demo=bool(db.path and db.path.name == DEMO_FILE))
-        if self.bench == "members":
-            page = self.window.page(2)
-            page.first_batch.connect(lambda: self._bench_done("BENCH_MEMBERS_LOADED"))
-            self.window.nav.setCurrentRow(2)
 
     def _first_run(self) -> None:
         from app.ui.first_run import FirstRunDialog

@@ -71,7 +71,19 @@ class MainWindow(QMainWindow):
     def show_section(self, index: int) -> None:
         if not self.ready or index < 0:
             return
-        self.stack.setCurrentWidget(self.page(index))
+        QSettings().setValue("window/section", index)
+        page = self.page(index)
+        self.stack.setCurrentWidget(page)
+        page.ensure_loaded()
+
+    def preview_members(self, first_page) -> None:
+        """Show the 党员 list read straight from the file while the database layer is loading."""
+        page = self.page(2)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(2)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        page.preload(first_page)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -178,3 +178,17 @@ def test_editing_with_a_stale_version_is_refused(db, orgs):
                                   today=TODAY)
     with db.reading() as s:
         assert members.get_member(s, m.id).data.phone == "13800000000"
+
+
+def test_quick_first_page_equals_the_orm_query(sqlite_db, db_path):
+    from app.db.migrate import HEAD_REVISION
+    from app.services import quick_roster
+    from app.services.demo import generate
+
+    assert quick_roster.EXPECTED_REVISION == HEAD_REVISION
+    generate(sqlite_db, members=150, years=1, today=TODAY)
+    quick = quick_roster.first_page(db_path, limit=60, today=TODAY)
+    with sqlite_db.reading() as s:
+        orm = member_search.search(s, MemberQuery(limit=60), today=TODAY)
+    assert quick is not None and quick.total == orm.total and quick.rows == orm.rows
+    assert quick_roster.first_page(db_path.with_name("missing.db")) is None

@@ -31,6 +31,11 @@ class Page(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if self.runner.database is None:
+            return  # shown before the database is open: loaded when it is
         if not self.loaded or self.stale:
             self.loaded, self.stale = True, False
             self.refresh()

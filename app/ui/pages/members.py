@@ -96,6 +96,10 @@ class MembersPage(Page):
         self.export_button.clicked.connect(self._export)
 
     # -- loading ---------------------------------------------------------------
+    def preload(self, page) -> None:
+        """Rows read before the database layer is up (see services.quick_roster)."""
+        self._show(page, self.generation, reset=True)
+
     def refresh(self) -> None:
         self.runner.submit(_filters, on_done=self._show_filters)
 
