@@ -46,6 +46,7 @@ def open_member_form(parent: QWidget, runner, member_id: int | None) -> None:
     def _run(form: MemberForm) -> None:
         form.buttons.accepted.disconnect()
         form.buttons.accepted.connect(lambda: _submit(form))
+        parent._member_form = form  # the open form, for tests and for focus
         form.open()
 
     def _submit(form: MemberForm) -> None:
@@ -94,4 +95,5 @@ def open_event_form(parent: QWidget, runner, member_id: int, name: str) -> None:
 
     form.buttons.accepted.disconnect()
     form.buttons.accepted.connect(submit)
+    parent._event_form = form
     form.open()
