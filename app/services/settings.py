@@ -25,7 +25,6 @@ class SettingSpec:
 
 
 SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("org.name", "本级党组织名称", "", ""),
     SettingSpec("clerk.name", "党务工作者姓名", "", ""),
     SettingSpec("dues.rounding", "党费金额舍入方式", "ROUND_HALF_UP", "无全国统一规定，默认四舍五入到分"),
     SettingSpec("dues.farmer_amount", "农民党员月交党费（元）", "0.20", "中组发〔2008〕3号 第三条：0.2–1元"),

@@ -19,9 +19,10 @@ def page_class(index: int):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, runner) -> None:
+    def __init__(self, runner, *, remember: bool = True) -> None:
         super().__init__()
         self.runner = runner
+        self.remember = remember  # screenshots must not change the clerk's saved layout
         runner.dialog_parent = self
         self.setWindowTitle("支部台账")
         self.resize(1280, 800)
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.ready = False
         self.nav.currentRowChanged.connect(self.show_section)
-        geometry = QSettings().value("window/geometry")
+        geometry = QSettings().value("window/geometry") if remember else None
         if geometry is not None:
             self.restoreGeometry(geometry)
 
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
     def show_section(self, index: int) -> None:
         if not self.ready or index < 0:
             return
-        QSettings().setValue("window/section", index)
+        if self.remember:
+            QSettings().setValue("window/section", index)
         page = self.page(index)
         self.stack.setCurrentWidget(page)
         page.ensure_loaded()
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
         page.preload(first_page)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.remember:
+            QSettings().setValue("window/geometry", self.saveGeometry())
         self.runner.wait_idle(10000)
         if self.runner.database is not None:
             self.runner.database.close()

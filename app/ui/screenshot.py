@@ -18,7 +18,7 @@ def render_pages(path: Path | None, url: str | None, out_dir: Path, *, size=(128
     db = Database.open(path=path, url=url)
     runner = TaskRunner()
     runner.database = db
-    window = MainWindow(runner)
+    window = MainWindow(runner, remember=False)
     window.resize(*size)
     try:
         with db.reading() as session:

@@ -74,11 +74,11 @@ class MembersPage(Page):
 
     def _columns(self) -> list[Column]:
         return [
-            col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 92),
-            col("年龄", "age", 44, right=True), col("民族", "ethnicity", 60), col("学历", "education", 90),
-            col("人员类别", "category", 72), col("入党日期", "join", 92), col("所在支部", "org_name", 130),
-            col("党小组", "group_name", 86), col("联系电话", "phone", 110),
-            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 160),
+            col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 86),
+            col("年龄", "age", 40, right=True), col("民族", "ethnicity", 54), col("学历", "education", 78),
+            col("人员类别", "category", 68), col("入党日期", "join", 86), col("所在支部", "org_name", 140),
+            col("党小组", "group_name", 76), col("联系电话", "phone", 100),
+            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 150),
             col("状态", "status", 60),
         ]
 

@@ -27,6 +27,16 @@ def _backup(s):
     return backup_now(s)
 
 
+VALUE_LABELS = {"ROUND_HALF_UP": "四舍五入到分", "ROUND_CEILING": "进位到分"}
+
+
+def _shown(row) -> str:
+    if isinstance(row.value, bool):
+        return "是" if row.value else "否"
+    text = str(row.value)
+    return VALUE_LABELS.get(text, text) or "（未设置）"
+
+
 class SettingsPage(Page):
     title = "设置与备份"
     kinds = ("settings",)
@@ -47,8 +57,7 @@ class SettingsPage(Page):
         self.result.setWordWrap(True)
         self.layout_.addWidget(self.result)
         self.model = RowTableModel([col("项目", "label", 220),
-                                    Column("当前值", lambda r: ("是" if r.value else "否") if isinstance(r.value, bool)
-                                           else (str(r.value) or "（未设置）"), 180),
+                                    Column("当前值", _shown, 180),
                                     Column("默认", lambda r: "默认" if r.is_default else "已修改", 60),
                                     col("依据", "source", 420)])
         self.layout_.addWidget(make_table(self.model, sort=False), 1)
