@@ -48,14 +48,17 @@ class CheckReport:
 
 def check(db: Database) -> CheckReport:
     """integrity_check, foreign_key_check and a few counts; works on an older schema too."""
-    engine = db.engine
+    return check_engine(db.engine, db.display_name)
+
+
+def check_engine(engine, location: str) -> CheckReport:
     revision = migrate.current_revision(engine)
     integrity = dbm.integrity_check(engine)
     foreign = dbm.foreign_key_check(engine) if not integrity else []
     with engine.connect() as conn:
         present = set(inspect(conn).get_table_names())
     counts = dbm.table_counts(engine, [t for t in KEY_TABLES if t in present]) if not integrity else {}
-    return CheckReport(db.display_name, revision, integrity, foreign, counts)
+    return CheckReport(location, revision, integrity, foreign, counts)
 
 
 def _require_sqlite(db: Database, what: str) -> Path:

@@ -65,6 +65,14 @@ def _is_year_month(text: str) -> bool:
     return len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit() and 1 <= int(parts[1]) <= 12
 
 
+def _active_namesake(session: Session, member: Member) -> str | None:
+    """The name of another member on the books with the same ID number, if any."""
+    if not member.id_number:
+        return None
+    return session.scalar(select(Member.name).where(
+        Member.id_number == member.id_number, Member.is_active.is_(True), Member.id != member.id))
+
+
 def refresh_state(session: Session, member: Member) -> None:
     """Recompute the member's status fields from every event."""
     session.flush()
@@ -97,14 +105,10 @@ def add_event(
     member = session.get(Member, member_id)
     require_version(member, expected_version, "该党员")
     kind = _check(data, member, today or date.today())
-    if kind is EventKind.TRANSFER_IN and member.id_number:
-        clash = session.execute(
-            select(Member.name).where(
-                Member.id_number == member.id_number, Member.is_active.is_(True), Member.id != member.id
-            )
-        ).first()
+    if kind is EventKind.TRANSFER_IN:
+        clash = _active_namesake(session, member)
         if clash:
-            raise ValidationError("公民身份号码", f"与在册党员“{clash.name}”的号码重复，不能转入")
+            raise ValidationError("公民身份号码", f"与在册党员“{clash}”的号码重复，不能转入")
     seq = session.scalar(
         select(func.count()).select_from(MembershipEvent).where(
             MembershipEvent.member_id == member_id, MembershipEvent.event_date == data.event_date
@@ -132,12 +136,8 @@ def delete_event(session: Session, event_id: int) -> None:
     session.flush()
     session.expire(member, ["events"])
     refresh_state(session, member)
-    if member.is_active and member.id_number:
-        clash = session.execute(
-            select(Member.name).where(
-                Member.id_number == member.id_number, Member.is_active.is_(True), Member.id != member.id
-            )
-        ).first()
+    if member.is_active:
+        clash = _active_namesake(session, member)
         if clash:
-            raise ValidationError("公民身份号码", f"撤销后将与在册党员“{clash.name}”的号码重复，未撤销")
+            raise ValidationError("公民身份号码", f"撤销后将与在册党员“{clash}”的号码重复，未撤销")
     session.flush()

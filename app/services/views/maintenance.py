@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.db import maintenance as dbm
-from app.db import migrate
 from app.db.engine import is_sqlite
 from app.domain.errors import StorageError
 from app.services.database import backup_dir_for
 from app.services.errors import describe
-from app.services.maintenance import KEY_TABLES, CheckReport
+from app.services.maintenance import CheckReport, check_engine
 
 
 def _engine(session: Session) -> Engine:
@@ -27,15 +26,7 @@ def _engine(session: Session) -> Engine:
 def check_database(session: Session) -> CheckReport:
     """PRAGMA integrity_check and foreign_key_check, plus the counts of the main tables."""
     engine = _engine(session)
-    integrity = dbm.integrity_check(engine)
-    foreign = dbm.foreign_key_check(engine) if not integrity else []
-    counts: dict[str, int] = {}
-    if not integrity:
-        with engine.connect() as conn:
-            present = set(inspect(conn).get_table_names())
-        counts = dbm.table_counts(engine, [t for t in KEY_TABLES if t in present])
-    location = describe(engine.url.render_as_string(hide_password=False))
-    return CheckReport(location, migrate.current_revision(engine), integrity, foreign, counts)
+    return check_engine(engine, describe(engine.url.render_as_string(hide_password=False)))
 
 
 @dataclass(frozen=True)
