@@ -1,6 +1,6 @@
 """The startup migration path with a real second revision written for the test.
 
-A temporary copy of the migration scripts gets a revision 0002; the app's
+A temporary copy of the migration scripts gets a revision 0099 on top of head; the app's
 HEAD is pointed at it. This exercises what a future release will do to a
 clerk's database: back up first, migrate in one transaction, refuse to half-do it.
 """
@@ -20,8 +20,8 @@ GOOD = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -49,15 +49,15 @@ def second_revision(tmp_path, monkeypatch):
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
 
     def install(body: str) -> None:
-        (scripts / "versions" / "0002_test.py").write_text(body, encoding="utf-8")
+        (scripts / "versions" / "0099_test.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-        monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
-        monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "0099")
+        monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002", "0099"))
 
     return install
 
 
-def _db_at_0001_with_a_member(path: Path) -> None:
+def _db_at_head_with_a_member(path: Path) -> None:
     db = Database.open(path=path)
     from app.db.models import Member, Organisation
     from app.domain.enums import OrgLevel
@@ -79,11 +79,11 @@ def _columns(path: Path) -> list[str]:
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(db_path, second_revision):
-    _db_at_0001_with_a_member(db_path)
+    _db_at_head_with_a_member(db_path)
     second_revision(GOOD)
     db = Database.open(path=db_path)
     try:
-        assert db.report.migrated_from == "0001"
+        assert db.report.migrated_from == "0002"
         backup = db.report.migration_backup
         assert backup is not None and backup.parent == backup_dir_for(db_path)
     finally:
@@ -92,12 +92,12 @@ def test_upgrade_backs_up_first_and_keeps_the_data(db_path, second_revision):
     assert "wechat" not in _columns(backup)  # the backup is the database as it was
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT name, wechat FROM member").fetchall() == [("赵六", "")]
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0099",)]
     conn.close()
 
 
 def test_a_failing_migration_rolls_back_completely(db_path, second_revision):
-    _db_at_0001_with_a_member(db_path)
+    _db_at_head_with_a_member(db_path)
     second_revision(FAILING)
     with pytest.raises(Exception):
         Database.open(path=db_path)
@@ -105,16 +105,16 @@ def test_a_failing_migration_rolls_back_completely(db_path, second_revision):
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         assert not [t for t in tables if t.startswith("_alembic_tmp")]
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
         assert conn.execute("SELECT name FROM member").fetchall() == [("赵六",)]
     finally:
         conn.close()
     assert "wechat" not in _columns(db_path)
-    assert list(backup_dir_for(db_path).glob("*before-migrate-0001*.db"))  # and a backup exists
+    assert list(backup_dir_for(db_path).glob("*before-migrate-0002*.db"))  # and a backup exists
 
 
 def test_check_opens_an_older_database_without_migrating(db_path, second_revision):
-    _db_at_0001_with_a_member(db_path)
+    _db_at_head_with_a_member(db_path)
     second_revision(GOOD)
     from app.services.maintenance import check
 
@@ -123,7 +123,7 @@ def test_check_opens_an_older_database_without_migrating(db_path, second_revisio
         report = check(db)
     finally:
         db.close()
-    assert report.ok and report.revision == "0001" and report.counts["member"] == 1
+    assert report.ok and report.revision == "0002" and report.counts["member"] == 1
     assert "wechat" not in _columns(db_path)
 
 
