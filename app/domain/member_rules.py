@@ -6,7 +6,7 @@ Pure functions over plain values: the form, the importer and the service share t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain import codes, idnumber
@@ -59,9 +59,11 @@ class Checked:
 
 
 def _clean(text: str | None) -> str | None:
-    if text is None:
+    if not text:
         return None
-    text = " ".join(str(text).split())
+    text = str(text)
+    if "  " in text or text != text.strip() or "\n" in text or "\t" in text:
+        text = " ".join(text.split())
     return text or None
 
 
@@ -135,8 +137,9 @@ def check_member(data: MemberData, *, today: date | None = None) -> Checked:
         raise ValidationError("联系电话", f"“{phone}”不像电话号码")
     if number is None:
         warnings.append("公民身份号码待补充")
-    cleaned = replace(
-        data, name=name, gender=gender, birth_date=birth, id_number=number, category=category,
+    values = dict(data.__dict__)  # a frozen dataclass without slots: copying its dict is the cheap replace
+    values.update(
+        name=name, gender=gender, birth_date=birth, id_number=number, category=category,
         ethnicity=ethnicity, education=education, job_post=job_post, phone=phone,
         native_place=_clean(data.native_place), work_unit=_clean(data.work_unit),
         party_post=_clean(data.party_post), address=_clean(data.address),
@@ -144,6 +147,7 @@ def check_member(data: MemberData, *, today: date | None = None) -> Checked:
         notes=(data.notes or "").strip() or None,
         is_retired=data.is_retired or codes.occupation_group(job_post) == "离退休",
     )
+    cleaned = MemberData(**values)
     return Checked(cleaned, id_note, tuple(warnings))
 
 

@@ -12,14 +12,19 @@ from openpyxl.cell.cell import Cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def set_text(cell: Cell, value: str | None) -> None:
-    """Store ``value`` as text, never as a formula or a number."""
+def set_text(cell: Cell, value: str | None, *, text_format: bool = False) -> None:
+    """Store ``value`` as text, never as a formula or a number.
+
+    ``text_format`` also gives the cell Excel's 文本 format, so that a clerk who edits
+    it later (an ID or phone number) does not turn it into a number.
+    """
     if value is None or value == "":
         cell.value = None
         return
     cell.value = value
     cell.data_type = "s"
-    cell.number_format = "@"
+    if text_format:
+        cell.number_format = "@"
     if value.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
 

@@ -90,6 +90,7 @@ def plan_import(
     today: date | None = None,
 ) -> ImportPlan:
     """Validate every row and compare it with the database; writes nothing."""
+    today = today or date.today()
     errors: list[RowError] = []
     planned: list[PlannedRow] = []
     all_orgs = list(session.scalars(select(Organisation)))
