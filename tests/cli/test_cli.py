@@ -70,7 +70,9 @@ def test_commands_that_must_not_create_refuse_a_missing_file(tmp_path, command):
 def test_other_commands_create_a_missing_database(tmp_path):
     db = tmp_path / "new.db"
     assert run("--db", str(db), "init", "--org", "新党委").returncode == 0
-    assert rows(db, "SELECT version_num FROM alembic_version") == [("0001",)]
+    from app.db.migrate import HEAD_REVISION
+
+    assert rows(db, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_unchanged(tmp_path):
