@@ -153,3 +153,16 @@ def test_first_run_creates_the_organisation(qtbot, tmp_path, monkeypatch):
     launcher.runner.wait_idle()
     assert launcher.window.windowTitle() == "支部台账 — 新建社区党委"
     launcher.runner.database.close()
+
+
+def test_filters_by_occupation_and_flag(qtbot, window):
+    window.nav.setCurrentRow(2)
+    page = window.pages[2]
+    window.runner.wait_idle()
+    page.occupation.setCurrentIndex(page.occupation.findData("离退休"))
+    window.runner.wait_idle()
+    retired = page.model.rowCount()
+    assert 0 < retired < 200
+    page.flag.setCurrentIndex(page.flag.findData("身份证号待补充"))
+    window.runner.wait_idle()
+    assert all(r.id_number == "" for r in page.model.rows)

@@ -44,6 +44,8 @@ def roster_page(
     text: str = "",
     org_id: int | None = None,
     category: str | None = None,
+    occupation: str | None = None,
+    flag: str | None = None,
     scope: str = member_search.SCOPE_ACTIVE,
     order: str = "pinyin",
     offset: int = 0,
@@ -51,8 +53,8 @@ def roster_page(
     today: date | None = None,
 ) -> MemberPage:
     """One batch of the roster (``offset``/``limit``) and the total number of matches."""
-    query = MemberQuery(text=text, org_id=org_id, category=category or None, scope=scope, order=order,
-                        offset=offset, limit=limit)
+    query = MemberQuery(text=text, org_id=org_id, category=category or None, occupation=occupation or None,
+                        flags=(flag,) if flag else (), scope=scope, order=order, offset=offset, limit=limit)
     return member_search.search(session, query, today=today)
 
 

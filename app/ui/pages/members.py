@@ -36,20 +36,34 @@ class MembersPage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zsf）、全拼、身份证或电话尾号")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(300)
         self.org = QComboBox()
         self.org.addItem("全部组织", None)
         self.category = QComboBox()
         self.category.addItems(["全部类别", "正式党员", "预备党员"])
+        self.occupation = QComboBox()
+        self.occupation.addItem("全部人员", None)
+        for group in ("在职", "离退休", "学生", "农牧渔民", "军人武警", "其他"):
+            self.occupation.addItem(group, group)
+        self.flag = QComboBox()
+        self.flag.addItem("全部标记", None)
+        for flag in ("流动党员", "失联党员", "困难党员", "在职党员到社区报到", "党代表", "身份证号待补充"):
+            self.flag.addItem(flag, flag)
         self.scope = QComboBox()
         self.scope.addItems(["在册", "已离开", "全部"])
         self.order = QComboBox()
         self.order.addItem("按姓名拼音", "pinyin")
         self.order.addItem("按姓氏笔画", "strokes")
-        for w in (self.search, self.org, self.category, self.scope, self.order, self.full_ids):
+        for w in (self.search, self.order, self.full_ids):
             bar.addWidget(w)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("筛选："))
+        for w in (self.org, self.category, self.occupation, self.flag, self.scope):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.layout_.addLayout(filters)
         actions = QHBoxLayout()
         self.add_button = QPushButton("新增党员")
         self.edit_button = QPushButton("编辑")
@@ -85,7 +99,7 @@ class MembersPage(Page):
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _t: self.debounce.start())
         self.debounce.timeout.connect(self.reload)
-        for box in (self.org, self.category, self.scope, self.order):
+        for box in (self.org, self.category, self.occupation, self.flag, self.scope, self.order):
             box.currentIndexChanged.connect(self.reload)
         self.full_ids.toggled.connect(lambda _on: self.model.layoutChanged.emit())
         self.table.doubleClicked.connect(lambda index: self.edit_member(row_of(self.table, index)))
@@ -119,7 +133,9 @@ class MembersPage(Page):
         self.generation += 1
         category = self.category.currentText()
         self.query = {"text": self.search.text(), "org_id": self.org.currentData(),
-                      "category": None if category == "全部类别" else category, "scope": self.scope.currentText(),
+                      "category": None if category == "全部类别" else category,
+                      "occupation": self.occupation.currentData(), "flag": self.flag.currentData(),
+                      "scope": self.scope.currentText(),
                       "order": self.order.currentData(), "offset": 0, "limit": PAGE}
         generation = self.generation
         self.runner.submit(_page, dict(self.query), on_done=lambda page: self._show(page, generation, reset=True))
