@@ -69,3 +69,38 @@ def test_import_then_export_from_the_window(qtbot, tmp_path, monkeypatch):
 
     assert load_workbook(tmp_path / "roster.xlsx").active.max_row == 3 + 4
     db.close()
+
+
+def test_the_clerk_corrects_the_column_mapping_and_saves_it(qtbot, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from app.services.import_profiles import load_profile
+    from app.ui.dialogs.import_members import start_import
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["名单"])
+    ws.append(["姓名", "性别", "所属支部"])
+    ws.append(["李雷", "男", "第一党支部"])
+    path = tmp_path / "odd.xlsx"
+    wb.save(path)
+    db, runner = _runner(tmp_path)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    start_import(parent, runner, str(path))
+    runner.wait_idle()
+    preview = parent._import_preview
+    assert not preview.buttons.button(preview.buttons.StandardButton.Ok).isEnabled()  # 所属支部 unknown → no branch
+    box = preview.mapping["所属支部"]
+    box.setCurrentIndex(box.findData("org"))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("街道格式", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+    preview.save_profile.click()
+    runner.wait_idle()
+    preview.recheck.click()
+    runner.wait_idle()
+    again = parent._import_preview
+    assert again is not preview and again.buttons.button(again.buttons.StandardButton.Ok).isEnabled()
+    with db.reading() as s:
+        assert load_profile(s, "街道格式")["所属支部"] == "org"
+    db.close()

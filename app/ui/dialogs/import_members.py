@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+    QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.ui.pages.base import make_table
 from app.ui.table_model import Column, RowTableModel, col
 
 
-def _plan(session, path: str):
+def _plan(session, path: str, profile: dict | None):
     from app.io.excel_read import read_sheet
     from app.io.member_sheet import parse_sheet
     from app.services.member_import import plan_import
 
-    parsed = parse_sheet(read_sheet(path))
+    parsed = parse_sheet(read_sheet(path), profile)
     plan = plan_import(session, parsed.rows, sheet_title=parsed.title)
     return parsed, plan
 
@@ -31,6 +32,7 @@ def _apply(session, plan, path: str):
 class ImportPreview(QDialog):
     def __init__(self, parsed, plan, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.parsed = parsed
         self.setWindowTitle("导入党员 — 预览")
         self.resize(980, 620)
         layout = QVBoxLayout(self)
@@ -51,6 +53,7 @@ class ImportPreview(QDialog):
         if errors:
             tabs.addTab(make_table(error_model), f"错误（{len(errors)}）")
         tabs.addTab(make_table(rows), f"全部行（{len(plan.rows)}）")
+        tabs.addTab(self._mapping_tab(), "列对应")
         layout.addWidget(tabs, 1)
         note = QLabel("有错误时不会写入任何数据：请在 Excel 中改正后重新导入。" if errors else
                       "确认后一次性写入（全部成功或全部不写），写入前自动备份数据库。")
@@ -65,7 +68,46 @@ class ImportPreview(QDialog):
         layout.addWidget(self.buttons)
 
 
-def start_import(parent: QWidget, runner, path: str | None = None) -> None:
+    def _mapping_tab(self) -> QWidget:
+        """Each column of the file and the field it fills; the clerk may change it and re-check."""
+        from app.io.member_sheet import LABELS
+
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.mapping: dict[str, QComboBox] = {}
+        for column in self.parsed.columns:
+            if not column.header:
+                continue
+            box = QComboBox()
+            box.addItem("（不导入）", None)
+            for field, label in LABELS.items():
+                box.addItem(label, field)
+            box.setCurrentIndex(max(box.findData(column.field), 0))
+            form.addRow(column.header, box)
+            self.mapping[column.header] = box
+        row = QHBoxLayout()
+        self.recheck = QPushButton("按此对应重新检查")
+        self.save_profile = QPushButton("保存为方案…")
+        row.addWidget(self.recheck)
+        row.addWidget(self.save_profile)
+        row.addStretch(1)
+        form.addRow(row)
+        return tab
+
+    def profile(self) -> dict[str, str | None]:
+        from app.io.member_sheet import normalise_header
+
+        return {normalise_header(header): box.currentData() for header, box in self.mapping.items()}
+
+
+def _save_profile(session, name: str, mapping: dict):
+    from app.services.import_profiles import save_profile
+
+    save_profile(session, name, mapping)
+    return name
+
+
+def start_import(parent: QWidget, runner, path: str | None = None, profile: dict | None = None) -> None:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(parent, "选择党员名册", "", "Excel 文件 (*.xlsx *.xls)")
         if not path:
@@ -75,6 +117,20 @@ def start_import(parent: QWidget, runner, path: str | None = None) -> None:
         parsed, plan = result
         dialog = ImportPreview(parsed, plan, path, parent)
         dialog.accepted.connect(lambda: confirm(plan))
+
+        def recheck() -> None:
+            dialog.reject()
+            start_import(parent, runner, path, dialog.profile())
+
+        def save() -> None:
+            name, ok = QInputDialog.getText(dialog, "保存列对应方案", "方案名称（如：街道花名册格式）：")
+            if ok and name.strip():
+                runner.submit(_save_profile, name.strip(), dialog.profile(), write=True, kind="settings",
+                              on_done=lambda n: QMessageBox.information(dialog, "已保存",
+                                                                        f"已保存方案“{n}”，下次导入同样格式时可在命令行用 --profile {n}"))
+
+        dialog.recheck.clicked.connect(recheck)
+        dialog.save_profile.clicked.connect(save)
         dialog.open()
         parent._import_preview = dialog  # kept for tests
 
@@ -100,4 +156,4 @@ def start_import(parent: QWidget, runner, path: str | None = None) -> None:
         else:
             show_error(parent, exc)
 
-    runner.submit(_plan, path, on_done=preview, on_error=failed, progress_title="正在检查文件…")
+    runner.submit(_plan, path, profile, on_done=preview, on_error=failed, progress_title="正在检查文件…")
