@@ -8,6 +8,7 @@ inserting "19" and computing the check character; the caller shows the conversio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import mul
 from datetime import date
 
 from app.domain.errors import ValidationError
@@ -28,7 +29,7 @@ class IdInfo:
 
 def check_char(first17: str) -> str:
     """The 18th character for the 17 leading digits."""
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS))
+    total = sum(map(mul, map(int, first17), WEIGHTS))
     return CHECK_CHARS[total % 11]
 
 

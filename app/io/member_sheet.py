@@ -154,9 +154,12 @@ def convert(field_name: str, value: object) -> object:
         return parse_date(value)
     if field_name == "id_number" and isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ValueError("身份证号码被存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新录入")
-    if field_name in ("phone",) and isinstance(value, float):
-        return cell_text(value)
-    text = cell_text(value)
+    if type(value) is str:
+        text = value.strip()
+        if "  " in text or "\n" in text or "\t" in text:
+            text = " ".join(text.split())
+    else:
+        text = cell_text(value)
     if field_name == "category":
         if text in ("中共党员", "党员", "正式", "正式党员"):
             return "正式党员"
@@ -180,7 +183,14 @@ def parse_sheet(sheet: Sheet, profile: dict[str, str] | None = None) -> ParsedSh
     rows: list[SheetRow] = []
     for r in range(header_rows[-1] + 1, len(sheet.rows)):
         raw = sheet.rows[r]
-        values = {c.field: raw[c.index] for c in mapped if c.index < len(raw) and cell_text(raw[c.index])}
+        width = len(raw)
+        values = {}
+        for c in mapped:  # hot loop: 10,000 rows × 20 columns
+            if c.index < width:
+                v = raw[c.index]
+                if v is None or v == "" or (type(v) is str and not v.strip()):
+                    continue
+                values[c.field] = v
         if not values:
             continue
         if "name" not in values:
