@@ -71,7 +71,8 @@ class HomePage(Page):
         self.reminders.clear()
         lines = [(r.urgent, f"【{r.kind}】{r.org_name}：{r.text}" if r.org_name else f"【{r.kind}】{r.text}")
                  for r in view.reminders if r.kind != "身份证号待补充"]
-        lines += [(w.text.find("逾期") >= 0, f"【组织建设】{w.org_name}：{w.text}（{w.basis}）") for w in warnings]
+        # 换届 due dates already come with the page's reminders; the rest of the rule warnings are added here
+        lines += [(False, f"【组织建设】{w.org_name}：{w.text}（{w.basis}）") for w in warnings if "换届" not in w.text]
         grouped: dict[str, list[str]] = {}
         for r in member_reminders:
             grouped.setdefault(r.kind, []).append(r.name)
