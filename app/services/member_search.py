@@ -39,10 +39,13 @@ def _text_filter(text: str):
         return or_(Member.id_number.like(f"%{text.upper()}"), Member.phone.like(f"%{text}%"))
     if text.isascii():
         q = text.lower()
-        return or_(
-            Member.name_initials.like(f"{q}%"),
-            func.replace(Member.name_pinyin, " ", "").like(f"{q}%"),
-            Member.name.like(f"%{text}%"),
+        # Initials and full pinyin both start with the surname's first letter, and so does
+        # sort_key: that range is a slice of the covering index, not a scan of all rows.
+        first = q[0]
+        return and_(
+            Member.sort_key >= first,
+            Member.sort_key < chr(ord(first) + 1),
+            or_(Member.name_initials.like(f"{q}%"), func.replace(Member.name_pinyin, " ", "").like(f"{q}%")),
         )
     return Member.name.like(f"%{text}%")
 
