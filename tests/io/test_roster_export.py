@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from app.db.models import Organisation
-from app.domain import idnumber
 from app.domain.dates import PartialDate
 from app.domain.enums import DatePrecision, OrgLevel
 from app.domain.errors import ValidationError
@@ -18,13 +17,11 @@ from app.io.roster_pdf import write_roster_pdf
 from app.io.roster_xlsx import write_roster_xlsx
 from app.services import members
 from app.services.roster import build_roster
+from helpers_ids import make_id
 
 AS_OF = date(2026, 11, 22)
 
 
-def make_id(birth: date, seq: int) -> str:
-    first17 = f"110105{birth:%Y%m%d}{seq:03d}"
-    return first17 + idnumber.check_char(first17)
 
 
 @pytest.fixture

@@ -8,20 +8,17 @@ from datetime import date
 import pytest
 
 from app.db.models import Organisation
-from app.domain import idnumber
 from app.domain.dates import PartialDate
 from app.domain.enums import DatePrecision, OrgLevel
 from app.domain.errors import ConcurrentEditError, ValidationError
 from app.domain.member_rules import MemberData
 from app.services import member_events, member_search, members
 from app.services.member_search import MemberQuery
+from helpers_ids import make_id
 
 TODAY = date(2026, 11, 22)
 
 
-def make_id(birth: date, seq: int, region: str = "110105") -> str:
-    first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
-    return first17 + idnumber.check_char(first17)
 
 
 @pytest.fixture

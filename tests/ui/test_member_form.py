@@ -7,11 +7,11 @@ from datetime import date
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from app.domain import idnumber
 from app.domain.dates import PartialDate
 from app.domain.errors import ValidationError
 from app.domain.member_rules import MemberData
 from app.ui.dialogs.member_form import MemberForm, OrgChoice
+from helpers_ids import make_id
 
 ORGS = [OrgChoice(1, "幸福社区党委", "党委", None), OrgChoice(2, "第一党支部", "党支部", 1),
         OrgChoice(3, "第二党支部", "党支部", 1), OrgChoice(4, "第一党小组", "党小组", 2)]
@@ -25,9 +25,6 @@ def type_chinese(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def make_id(birth: date, seq: int) -> str:
-    first17 = f"110105{birth:%Y%m%d}{seq:03d}"
-    return first17 + idnumber.check_char(first17)
 
 
 def test_typing_the_id_number_fills_birth_date_and_gender(qtbot):
