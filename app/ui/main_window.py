@@ -18,6 +18,12 @@ def page_class(index: int):
             lists.DevelopmentPage, lists.VolunteersPage, lists.StatisticsPage, settings_page.SettingsPage)[index]
 
 
+def _record_counts(session):
+    from app.services.views.home import record_counts  # worker thread: SQLAlchemy stays off start-up
+
+    return record_counts(session)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, runner, *, remember: bool = True) -> None:
         super().__init__()
@@ -48,7 +54,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.db_label = QLabel("")
+        self.count_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.counting = False
         self.ready = False
         self.nav.currentRowChanged.connect(self.show_section)
         geometry = QSettings().value("window/geometry") if remember else None
@@ -61,6 +70,15 @@ class MainWindow(QMainWindow):
         self.db_label.setText(f"数据库：{location}")
         self.nav.setCurrentRow(max(self.nav.currentRow(), 0))
         self.show_section(self.nav.currentRow())
+        if not self.counting:
+            self.counting = True
+            self.runner.data_changed.connect(lambda _kind: self.update_counts())
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        """在册党员 and all member records, in the status bar beside the database file."""
+        self.runner.submit(_record_counts, on_done=lambda c: self.count_label.setText(
+            f"在册党员 {c.active_members} 名　党员记录共 {c.member_records} 条"))
 
     def page(self, index: int) -> QWidget:
         if index not in self.pages:

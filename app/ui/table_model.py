@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 
 def fmt(value: Any) -> str:
@@ -31,10 +32,25 @@ class Column:
     align_right: bool = False
     format: Callable[[Any], str] = fmt
     sort_key: Callable[[Any], Any] | None = None  # defaults to the raw value
+    stretch: bool = False  # this column takes the table's spare width
+    color: Callable[[Any], str | None] | None = None  # text colour for a row, e.g. arrears in red
 
 
-def col(header: str, attr: str, width: int = 90, *, right: bool = False, format=fmt) -> Column:
-    return Column(header, lambda row, a=attr: getattr(row, a), width, right, format)
+def col(header: str, attr: str, width: int = 90, *, right: bool = False, format=fmt, stretch: bool = False,
+        color: Callable[[Any], str | None] | None = None) -> Column:
+    return Column(header, lambda row, a=attr: getattr(row, a), width, right, format, stretch=stretch, color=color)
+
+
+_collator: QCollator | None = None
+
+
+def _text_key(text: str):
+    """Chinese text sorts by pinyin (ICU zh_CN collation), not by code point."""
+    global _collator
+    if _collator is None:
+        _collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
+        _collator.setNumericMode(True)
+    return _collator.sortKey(text)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -42,9 +58,10 @@ class RowTableModel(QAbstractTableModel):
 
     ``more`` (optional) is called by the view when it scrolls near the end and more
     rows can be fetched (``set_has_more(True)``); it should append the next batch later.
+    Rows keep the order the service gave until the clerk clicks a header; then
+    ``sort`` orders them by the column's sort key (text by pinyin), and later
+    ``reset`` calls keep that order.
     """
-
-    SORT_ROLE = Qt.UserRole + 1
 
     def __init__(self, columns: Sequence[Column], parent=None) -> None:
         super().__init__(parent)
@@ -52,6 +69,7 @@ class RowTableModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._has_more = False
         self._fetching = False
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.more: Callable[[], None] | None = None
 
     # -- data ------------------------------------------------------------------
@@ -70,23 +88,22 @@ class RowTableModel(QAbstractTableModel):
             return column.format(column.get(row))
         if role == Qt.TextAlignmentRole:
             return int((Qt.AlignRight if column.align_right else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == self.SORT_ROLE:
-            value = column.sort_key(row) if column.sort_key else column.get(row)
-            if isinstance(value, Decimal):
-                return float(value)
-            if isinstance(value, date):
-                return value.isoformat()
-            return value if value is not None else ""
+        if role == Qt.ForegroundRole and column.color is not None:
+            color = column.color(row)
+            return QColor(color) if color else None
         if role == Qt.UserRole:
             return row
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if role != Qt.DisplayRole:
-            return None
         if orientation == Qt.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        if orientation == Qt.Vertical:
+            if role == Qt.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.TextAlignmentRole:
+                right = self.columns[section].align_right
+                return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
+            return None
+        if orientation == Qt.Vertical and role == Qt.DisplayRole and section >= 0:
             return str(section + 1)
         return None
 
@@ -94,6 +111,8 @@ class RowTableModel(QAbstractTableModel):
     def reset(self, rows: Sequence[Any], *, has_more: bool = False) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        if self._sort is not None:
+            self._sorted_in_place(*self._sort)
         self._has_more = has_more
         self._fetching = False
         self.endResetModel()
@@ -119,9 +138,38 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 
+    # -- sorting -------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return  # no sort indicator: keep the service's order
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        new_of_old = self._sorted_in_place(column, order)
+        moved_from = self.persistentIndexList()
+        moved_to = [self.index(new_of_old[i.row()], i.column()) for i in moved_from]
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
 
-def sortable(model: RowTableModel, parent=None) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(RowTableModel.SORT_ROLE)
-    return proxy
+    def _sorted_in_place(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Sort the rows; return each old row's new position."""
+        spec = self.columns[column]
+        getter = spec.sort_key or spec.get
+
+        def key(value):
+            if value is None or value == "":
+                return (1, 0)  # blanks after every value (when ascending)
+            if isinstance(value, str):
+                return (0, _text_key(value))
+            return (0, value)
+
+        keys = [key(getter(row)) for row in self.rows]
+        try:
+            order_ = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.DescendingOrder)
+        except TypeError:  # a column mixing kinds of value: compare the shown text
+            keys = [key(spec.format(getter(row))) for row in self.rows]
+            order_ = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.DescendingOrder)
+        self.rows = [self.rows[i] for i in order_]
+        new_of_old = [0] * len(order_)
+        for new, old in enumerate(order_):
+            new_of_old[old] = new
+        return new_of_old

@@ -117,6 +117,7 @@ def test_dues_year_table(db, sample):
     with db.reading() as s:
         table = dues.year_table(s, 2026, today=TODAY)
         years = dues.available_years(s, today=TODAY)
+        totals = dues.year_totals(s, 2026)
     rows = {r.name: r for r in table.rows}
     assert [r.name for r in table.rows] == ["张三丰", "王五"]
     assert (rows["张三丰"].annual_due, rows["张三丰"].paid, rows["张三丰"].arrears_months) == (
@@ -125,6 +126,7 @@ def test_dues_year_table(db, sample):
         Decimal("10.00"), Decimal("120.00"), 10)
     assert (table.total_due, table.total_paid, table.members_in_arrears) == (Decimal("300.00"), Decimal("180.00"), 1)
     assert years == [2026]
+    assert totals == (table.total_due, table.total_paid)
 
 
 def test_liable_months_follow_joining_and_leaving():
@@ -201,3 +203,34 @@ def test_check_and_backup(db, sample, tmp_path):
         result = maintenance.backup_now(s, now=datetime(2026, 11, 22, 9, 30, 5))
     assert result.path.name == "branch-20261122-093005.db" and result.path.parent.name == "branch-backups"
     assert result.size_bytes > 0
+
+
+def test_nobody_is_counted_present_at_a_planned_meeting(db, sample):
+    from sqlalchemy import select
+
+    from app.db.models import Meeting, MeetingType
+    from app.domain.enums import MeetingStatus
+
+    with db.unit_of_work() as s:
+        type_id = s.scalar(select(MeetingType.id).where(MeetingType.name == "主题党日"))
+        s.add(Meeting(org_id=sample.b2, type_id=type_id, meeting_date=date(2026, 12, 5),
+                      status=MeetingStatus.PLANNED, theme="年终总结", expected_count=2))
+    with db.reading() as s:
+        planned = meetings.list_meetings(s, year=2026, type_name="主题党日")
+    assert [(m.subject, m.expected, m.present) for m in planned] == [("年终总结", 2, None)]
+
+
+def test_a_party_group_meeting_names_its_branch(db, sample):
+    from sqlalchemy import select
+
+    from app.db.models import Meeting, MeetingType
+    from app.domain.enums import MeetingStatus
+
+    with db.unit_of_work() as s:
+        type_id = s.scalar(select(MeetingType.id).where(MeetingType.name == "党小组会"))
+        s.add(Meeting(org_id=sample.g1, type_id=type_id, meeting_date=date(2026, 3, 3), status=MeetingStatus.HELD,
+                      theme="学习讨论", expected_count=2))
+    with db.reading() as s:
+        rows = meetings.list_meetings(s, year=2026, type_name="党小组会")
+        detail = meetings.meeting_detail(s, rows[0].id)
+    assert [r.org_name for r in rows] == ["第一党支部·第一党小组"] and detail.row.org_name == rows[0].org_name

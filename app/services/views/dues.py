@@ -123,6 +123,23 @@ def year_table(session: Session, year: int, *, today: date | None = None) -> Due
     )
 
 
+def year_totals(session: Session, year: int) -> tuple[Decimal, Decimal]:
+    """(应缴, 实缴) of ``year`` as ``year_table`` counts them, without working out the arrears."""
+    first, last = year_bounds(year)
+    paid = session.scalar(
+        select(func.sum(DuesPayment.amount)).where(DuesPayment.period_start >= first, DuesPayment.period_start <= last)
+    )
+    due = ZERO
+    stmt = (
+        select(DuesAssessment, Member.join_date, Member.left_on)
+        .join(Member, Member.id == DuesAssessment.member_id)
+        .where(DuesAssessment.year == year)
+    )
+    for a, join_date, left_on in session.execute(stmt):
+        due += effective_monthly(a) * len(liable_months(year, join_date, left_on))
+    return due, paid if paid is not None else ZERO
+
+
 @dataclass(frozen=True)
 class Arrears:
     member_id: int

@@ -72,14 +72,14 @@ def key_figures(session: Session, *, today: date | None = None) -> KeyFigures:
             Meeting.status == MeetingStatus.HELD, Meeting.meeting_date >= first, Meeting.meeting_date <= last
         )
     ) or 0
-    year_dues = dues.year_table(session, today.year, today=today)
+    dues_due, dues_paid = dues.year_totals(session, today.year)
     stages = development.stage_counts(session)
     vol = volunteers.totals(session, today.year)
     return KeyFigures(
         today.year, count(), count(Member.category == MemberCategory.PROBATIONARY),
         count(Member.gender == Gender.FEMALE), count(Member.birth_date <= add_years(today, -60)),
         count(Member.is_mobile.is_(True)), count(Member.is_lost_contact.is_(True)), held,
-        year_dues.total_paid, year_dues.total_due, stages["发展对象"], stages["积极分子"],
+        dues_paid, dues_due, stages["发展对象"], stages["积极分子"],
         vol.volunteers, vol.hours,
     )
 
@@ -177,3 +177,18 @@ def home_view(session: Session, *, today: date | None = None) -> HomeView:
         + missing_monthly_meetings(session, today=today) + missing_id_numbers(session)
     )
     return HomeView(top or "", key_figures(session, today=today), reminders)
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    """What the window's status bar shows."""
+
+    active_members: int
+    member_records: int  # everyone ever on the books, including those who left
+
+
+def record_counts(session: Session) -> RecordCounts:
+    total, active = session.execute(
+        select(func.count(), func.count().filter(Member.is_active.is_(True))).select_from(Member)
+    ).one()
+    return RecordCounts(active or 0, total or 0)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Meeting, MeetingAttendance, MeetingType, MeetingVote, Member
-from app.domain.enums import AttendanceState
+from app.domain.enums import AttendanceState, MeetingStatus
 from app.domain.errors import NotFoundError
 from app.services.views._common import org_names, year_bounds
 
@@ -89,7 +89,8 @@ def _absent_counts():
 
 
 def _row(m: Meeting, type_name: str, absent: int | None, names: dict[int, str]) -> MeetingRow:
-    present = None if m.expected_count is None else max(m.expected_count - (absent or 0), 0)
+    held = m.status is MeetingStatus.HELD  # nobody is present at a planned or cancelled meeting
+    present = None if m.expected_count is None or not held else max(m.expected_count - (absent or 0), 0)
     return MeetingRow(
         m.id, m.meeting_date, type_name, names.get(m.org_id, ""), m.theme or m.title or "", m.host or "",
         m.expected_count, present, m.status.value,
@@ -114,7 +115,7 @@ def list_meetings(
     if org_id is not None:
         stmt = stmt.where(Meeting.org_id == org_id)
     stmt = stmt.order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
-    names = org_names(session)
+    names = org_names(session, qualify_groups=True)
     return [_row(m, t, n, names) for m, t, n in session.execute(stmt)]
 
 
@@ -138,7 +139,8 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail:
     )
     votes = session.scalars(select(MeetingVote).where(MeetingVote.meeting_id == meeting_id).order_by(MeetingVote.id))
     return MeetingDetail(
-        _row(m, type_name, n, org_names(session)), m.start_time, m.end_time, m.place or "", m.recorder or "",
+        _row(m, type_name, n, org_names(session, qualify_groups=True)), m.start_time, m.end_time, m.place or "",
+        m.recorder or "",
         m.lecturer or "", m.title or "", m.theme or "", m.minutes or "", m.decisions or "",
         tuple(AttendanceLine(member_name or person or "", state.value, reason or "")
               for person, member_name, state, reason in attendance),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from app.ui.table_model import RowTableModel, sortable
+from app.ui.table_model import RowTableModel
 from app.ui.tasks import TaskRunner
 
 
@@ -51,23 +51,63 @@ class Page(QWidget):
         """Load the page's data (on the worker thread) and show it."""
 
 
-def make_table(model: RowTableModel, *, sort: bool = True) -> QTableView:
+class EmptyHint(QLabel):
+    """A grey hint over an empty table, shown once the first rows (none) have arrived."""
+
+    def __init__(self, view: QTableView, model: RowTableModel, text: str) -> None:
+        super().__init__(text, view.viewport())
+        self.setObjectName("emptyHint")
+        self.setAlignment(Qt.AlignCenter)
+        self.setWordWrap(True)
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.model, self.seen = model, False
+        view.viewport().installEventFilter(self)
+        model.modelReset.connect(self._loaded)
+        model.rowsInserted.connect(self._loaded)
+        model.rowsRemoved.connect(self._loaded)
+        self.hide()
+
+    def _loaded(self, *_args) -> None:
+        self.seen = True
+        self.setVisible(self.model.rowCount() == 0)
+        self.setGeometry(self.parentWidget().rect())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Resize:
+            self.setGeometry(watched.rect())
+        return False
+
+
+def make_table(model: RowTableModel, *, sort: bool = True, empty: str | None = None) -> QTableView:
+    """A read-only table over ``model``; a click on a header sorts (text by pinyin), rows start in service order.
+
+    ``empty`` is the hint shown over the table while it has no rows.
+    """
     view = QTableView()
-    view.setModel(sortable(model, view) if sort else model)
-    view.setSortingEnabled(sort)
+    view.setModel(model)
+    header = view.horizontalHeader()
+    if sort:
+        header.setSortIndicator(-1, Qt.AscendingOrder)  # no indicator: keep the order the service gave
+        view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setSelectionMode(QAbstractItemView.ExtendedSelection)
     view.setEditTriggers(QAbstractItemView.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.Interactive)
     view.setWordWrap(False)
     for i, column in enumerate(model.columns):
         view.setColumnWidth(i, column.width)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        if column.stretch:
+            header.setSectionResizeMode(i, QHeaderView.Stretch)
+    # the spare width goes to a text column; a stretched number column would push its figures far right
+    last = model.columns[-1] if model.columns else None
+    header.setStretchLastSection(bool(last) and not last.align_right and not any(c.stretch for c in model.columns))
+    if empty:
+        view.empty_hint = EmptyHint(view, model, empty)
     return view
 
 

@@ -39,7 +39,7 @@ class HomePage(Page):
         grid.setSpacing(10)
         self.cards: dict[str, Card] = {}
         labels = ["在册党员", "其中预备党员", "女党员", "60岁及以上", "流动党员", "失联党员", "本年已召开会议",
-                  "本年党费实缴/应缴", "发展对象/积极分子", "志愿者/本年服务时长"]
+                  "本年党费实缴/应缴（元）", "发展对象/积极分子", "志愿者/本年服务时长"]
         for i, label in enumerate(labels):
             card = Card(label)
             grid.addWidget(card, i // 5, i % 5)
@@ -62,7 +62,7 @@ class HomePage(Page):
         values = {
             "在册党员": f"{f.active}", "其中预备党员": f"{f.probationary}", "女党员": f"{f.female}",
             "60岁及以上": f"{f.aged_60_plus}", "流动党员": f"{f.mobile}", "失联党员": f"{f.lost_contact}",
-            "本年已召开会议": f"{f.meetings_held}", "本年党费实缴/应缴": f"{f.dues_paid:,.0f} / {f.dues_due:,.0f}",
+            "本年已召开会议": f"{f.meetings_held}", "本年党费实缴/应缴（元）": f"{f.dues_paid:,.0f} / {f.dues_due:,.0f}",
             "发展对象/积极分子": f"{f.candidates} / {f.activists}",
             "志愿者/本年服务时长": f"{f.volunteers} / {f.volunteer_hours:,.0f}时",
         }

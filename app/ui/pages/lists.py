@@ -10,6 +10,11 @@ from app.ui.pages.base import Page, make_table, row_of
 from app.ui.table_model import Column, RowTableModel, col
 
 
+def mask_phone(phone: str) -> str:
+    """A mobile number with its middle four digits hidden (138****1234), as on public notices."""
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else phone
+
+
 def _money(v) -> str:
     return f"{v:,.2f}" if v is not None else ""
 
@@ -68,13 +73,17 @@ class DuesPage(YearPage):
         self.totals.setObjectName("totals")
         self.layout_.addWidget(self.totals)
         self.model = RowTableModel([
-            col("姓名", "name", 80), col("所在支部", "org_name", 140), col("类别", "category", 70),
-            col("计算基数", "base", 100, right=True), Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 60, True),
-            col("月应缴", "monthly", 80, right=True), col("减免", "reduction", 50),
-            col("全年应缴", "annual_due", 90, right=True), col("已缴", "paid", 90, right=True),
-            col("欠缴月数", "arrears_months", 70, right=True),
+            col("姓名", "name", 80), col("所在支部", "org_name", 170), col("类别", "category", 70),
+            col("计算基数", "base", 100, right=True),
+            Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 60, True,
+                   sort_key=lambda r: r.rate),
+            col("月应缴", "monthly", 80, right=True), col("全年应缴", "annual_due", 96, right=True),
+            col("已缴", "paid", 96, right=True),
+            col("欠缴月数", "arrears_months", 70, right=True, format=lambda n: str(n) if n else "",
+                color=lambda r: "#B00000" if r.arrears_months >= 3 else None),
+            Column("减免", lambda r: "" if r.reduction == "无" else r.reduction, 80),
         ])
-        self.layout_.addWidget(make_table(self.model), 1)
+        self.layout_.addWidget(make_table(self.model, empty="这一年还没有核定党费。核定后，这里列出每名党员的应缴、已缴和欠缴月数。"), 1)
 
     def load_year(self) -> None:
         if self.year.currentData():
@@ -83,7 +92,7 @@ class DuesPage(YearPage):
     def _show(self, table) -> None:
         self.model.reset(table.rows)
         self.totals.setText(f"{table.year}年：应缴 {_money(table.total_due)} 元，已缴 {_money(table.total_paid)} 元，"
-                            f"欠缴3个月以上 {table.members_in_arrears} 人　（中组发〔2008〕3号）")
+                            f"有欠缴月份的党员 {table.members_in_arrears} 人　（中组发〔2008〕3号）")
 
 
 def _meeting_years(s):
@@ -118,11 +127,11 @@ class MeetingsPage(YearPage):
         self.count = QLabel("")
         self.layout_.addWidget(self.count)
         self.model = RowTableModel([
-            col("日期", "meeting_date", 96), col("类型", "type_name", 100), col("组织", "org_name", 150),
-            col("主题/题目", "subject", 300), col("主持人", "host", 70), col("应到", "expected", 50, right=True),
+            col("日期", "meeting_date", 96), col("类型", "type_name", 100), col("组织", "org_name", 230),
+            col("主题/题目", "subject", 280, stretch=True), col("主持人", "host", 70), col("应到", "expected", 50, right=True),
             col("实到", "present", 50, right=True), col("状态", "status", 60),
         ])
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, empty="所选年度（和类型）还没有会议记录。")
         self.layout_.addWidget(self.table, 1)
         self.type.currentIndexChanged.connect(lambda _i: self.load_year())
         self.table.doubleClicked.connect(lambda i: self.runner.submit(_meeting_detail, row_of(self.table, i).id,
@@ -169,12 +178,12 @@ class DevelopmentPage(Page):
         self.count = QLabel("")
         self.layout_.addWidget(self.count)
         self.model = RowTableModel([
-            col("姓名", "name", 80), col("性别", "gender", 44), col("所在支部", "org_name", 140), col("阶段", "stage", 80),
-            col("递交申请", "applied_on", 96), col("积极分子", "activist_on", 96), col("发展对象", "candidate_on", 96),
-            col("支部大会", "branch_meeting_on", 96), col("批准预备", "approved_on", 96), col("转正", "confirmed_on", 96),
+            col("姓名", "name", 80), col("性别", "gender", 44), col("所在支部", "org_name", 170), col("阶段", "stage", 80),
+            col("递交申请", "applied_on", 88), col("积极分子", "activist_on", 88), col("发展对象", "candidate_on", 88),
+            col("支部大会", "branch_meeting_on", 88), col("批准预备", "approved_on", 88), col("转正", "confirmed_on", 88),
             col("培养联系人", "mentors", 140),
         ])
-        self.layout_.addWidget(make_table(self.model), 1)
+        self.layout_.addWidget(make_table(self.model, empty="还没有发展党员档案。登记入党申请人后，这里按阶段列出每个人的关键日期。"), 1)
 
     def refresh(self) -> None:
         self.runner.submit(_development, on_done=self._show)
@@ -203,23 +212,25 @@ class VolunteersPage(Page):
         self.layout_.addWidget(self.summary)
         tabs = QTabWidget()
         self.people = RowTableModel([
-            col("姓名", "name", 100), col("类型", "kind", 50), col("党员", "is_member", 50), col("性别", "gender", 44),
-            Column("联系电话", lambda r: (r.phone[:3] + "****" + r.phone[-4:]) if len(r.phone) >= 11 else r.phone, 110),
-            col("注册日期", "registered_on", 96), col("志愿者编号", "volunteer_no", 110), col("特长", "skills", 90),
-            col("累计时长（已确认）", "hours", 120, right=True),
+            col("姓名", "name", 90), col("类型", "kind", 50), col("党员", "is_member", 50), col("性别", "gender", 44),
+            Column("联系电话", lambda r: mask_phone(r.phone), 110), col("注册日期", "registered_on", 96),
+            col("志愿者编号", "volunteer_no", 110), col("累计时长（已确认）", "hours", 130, right=True),
+            col("特长", "skills", 120),
         ])
         self.teams = RowTableModel([
             col("服务队", "name", 220), col("类别", "category", 80), col("队长", "leader", 80),
-            col("成立日期", "founded_on", 96), col("队员", "members", 60, right=True), col("活动", "activities", 60, right=True),
+            col("队员", "members", 60, right=True), col("活动", "activities", 60, right=True),
+            col("成立日期", "founded_on", 96),
         ])
         self.activities = RowTableModel([
-            col("日期", "activity_date", 96), col("活动", "title", 200), col("类别", "category", 80), col("服务队", "team", 200),
-            col("地点", "place", 160), col("受益人次", "beneficiaries", 70, right=True),
-            col("参加人数", "participants", 70, right=True), col("时长", "hours", 70, right=True),
+            col("日期", "activity_date", 96), col("活动", "title", 200), col("类别", "category", 80),
+            col("服务队", "team", 180), col("受益人次", "beneficiaries", 76, right=True),
+            col("参加人数", "participants", 76, right=True), col("时长", "hours", 70, right=True),
+            col("地点", "place", 160),
         ])
-        tabs.addTab(make_table(self.people), "志愿者")
-        tabs.addTab(make_table(self.teams), "服务队")
-        tabs.addTab(make_table(self.activities), "活动（本年）")
+        tabs.addTab(make_table(self.people, empty="还没有登记志愿者。"), "志愿者")
+        tabs.addTab(make_table(self.teams, empty="还没有志愿服务队。"), "服务队")
+        tabs.addTab(make_table(self.activities, empty="本年还没有志愿服务活动。"), "活动（本年）")
         self.layout_.addWidget(tabs, 1)
 
     def refresh(self) -> None:

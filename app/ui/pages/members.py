@@ -36,7 +36,7 @@ class MembersPage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zsf）、全拼、身份证或电话尾号")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(400)
         self.org = QComboBox()
         self.org.addItem("全部组织", None)
         self.category = QComboBox()
@@ -78,7 +78,7 @@ class MembersPage(Page):
         self.layout_.addLayout(actions)
         self.model = RowTableModel(self._columns())
         self.model.more = self._more
-        self.table = make_table(self.model, sort=False)
+        self.table = make_table(self.model, sort=False, empty="没有符合条件的党员。可以换个搜索词，或放宽上面的筛选条件。")
         self.layout_.addWidget(self.table, 1)
         self.debounce = QTimer(self, singleShot=True, interval=150)
         self.generation = 0
@@ -88,11 +88,11 @@ class MembersPage(Page):
 
     def _columns(self) -> list[Column]:
         return [
-            col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 86),
+            col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 82),
             col("年龄", "age", 40, right=True), col("民族", "ethnicity", 54), col("学历", "education", 78),
-            col("人员类别", "category", 68), col("入党日期", "join", 86), col("所在支部", "org_name", 140),
-            col("党小组", "group_name", 76), col("联系电话", "phone", 100),
-            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 150),
+            col("人员类别", "category", 68), col("入党日期", "join", 82), col("所在支部", "org_name", 156),
+            col("党小组", "group_name", 84), col("联系电话", "phone", 96),
+            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 144),
             col("状态", "status", 60),
         ]
 

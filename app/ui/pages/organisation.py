@@ -69,7 +69,7 @@ class OrganisationPage(Page):
         rl.addWidget(self.term_label)
         self.posts = RowTableModel([col("职务", "post", 110), col("姓名", "person_name", 100),
                                     col("专职", "is_full_time", 60), col("任职日期", "started_on", 110)])
-        rl.addWidget(make_table(self.posts, sort=False), 1)
+        rl.addWidget(make_table(self.posts, sort=False, empty="尚未登记本届委员会成员。"), 1)
         self.warnings = QLabel("")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #B00000;")
