@@ -49,7 +49,7 @@ QT_PACKAGES=(
   "libglib2.0-0|libglib2.0-0t64" libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1 libxcb1
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-render0
   libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0
-  libxcb-util1 libxrender1 libxi6 libsm6 libice6 libgssapi-krb5-2
+  libxcb-util1 libxcb-glx0 libxrender1 libxi6 libsm6 libice6 libgssapi-krb5-2
 )
 TEST_PACKAGES=(poppler-utils poppler-data postgresql xvfb xauth fonts-wqy-microhei)
 
@@ -97,7 +97,10 @@ Missing Debian packages, and this is neither root nor has sudo. As root, install
     fi
     say "安装系统软件包 / installing Debian packages: ${need[*]}"
     APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
-    "${APT[@]}" update -qq >/dev/null || die "apt-get update 失败 / apt-get update failed"
+    aptlog=$(mktemp)
+    trap 'rm -f "$aptlog"' EXIT
+    "${APT[@]}" update -qq >"$aptlog" 2>&1 \
+      || { tail -n 20 "$aptlog" >&2; die "apt-get update 失败 / apt-get update failed"; }
     pkgs=()
     for entry in "${need[@]}"; do
       IFS='|' read -r -a alts <<<"$entry"
@@ -108,8 +111,8 @@ Missing Debian packages, and this is neither root nor has sudo. As root, install
       done
       pkgs+=("${pick:-${alts[0]}}")
     done
-    "${APT[@]}" install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null \
-      || die "apt-get install 失败 / apt-get install failed: ${pkgs[*]}"
+    "${APT[@]}" install -y -qq --no-install-recommends "${pkgs[@]}" >"$aptlog" 2>&1 \
+      || { tail -n 20 "$aptlog" >&2; die "apt-get install 失败 / apt-get install failed: ${pkgs[*]}"; }
   fi
 else
   say "注意：不是 Debian/Ubuntu，跳过系统软件包 / note: not Debian/Ubuntu, skipping system packages."
@@ -138,6 +141,8 @@ fi
 rm -f "$stamp"
 if [ "$MODE" = test ]; then target=".[test]"; else target="."; fi
 say "安装 Python 依赖 / installing the Python packages into .venv (pip install -e \"$target\") …"
+# (the filter drops pip's notes about find-links folders that a machine's pip.conf names but lacks)
 .venv/bin/python -m pip install -q --disable-pip-version-check -e "$target" \
+  2> >(grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory" >&2) \
   || die "pip install 失败 / pip install failed"
 echo "$MODE $hash" >"$stamp"

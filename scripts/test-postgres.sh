@@ -52,6 +52,17 @@ for _ in $(seq 1 60); do
 done
 [ "$ready" = 1 ] || die "PostgreSQL $ver/$cluster does not accept connections on 127.0.0.1:$port"
 
+# The tests drop and recreate the schema of branchbook_test: two runs on one machine (two checkouts)
+# take turns instead of clobbering each other (making the role and database included).
+lock="${TMPDIR:-/tmp}/branchbook-test-postgres-$port.lock"
+if command -v flock >/dev/null 2>&1 && { exec 8>>"$lock"; } 2>/dev/null; then
+  chmod a+rw "$lock" 2>/dev/null || true
+  if ! flock -n 8; then
+    echo "waiting for another PostgreSQL test run on this machine to finish …"
+    flock 8
+  fi
+fi
+
 # role and database, idempotent; the database is UTF-8 whatever the cluster's default is
 as_postgres psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres >/dev/null <<'SQL' || die "could not create role branchbook"
 DO $$ BEGIN
@@ -75,16 +86,6 @@ export QT_QPA_PLATFORM=offscreen
 dirs=()
 for d in tests/db tests/services tests/cli; do [ -d "$d" ] && dirs+=("$d"); done
 [ ${#dirs[@]} -gt 0 ] || die "no database test folders (tests/db, tests/services, tests/cli)"
-# The tests drop and recreate the schema of branchbook_test: two runs on one machine (two checkouts)
-# take turns instead of clobbering each other.
-lock="${TMPDIR:-/tmp}/branchbook-test-postgres-$port.lock"
-if command -v flock >/dev/null 2>&1 && { exec 8>>"$lock"; } 2>/dev/null; then
-  chmod a+rw "$lock" 2>/dev/null || true
-  if ! flock -n 8; then
-    echo "waiting for another PostgreSQL test run on this machine to finish …"
-    flock 8
-  fi
-fi
 echo "PostgreSQL $ver ($cluster) on 127.0.0.1:$port: pytest ${dirs[*]}"
 .venv/bin/python -m pytest "${dirs[@]}" "$@"
 rc=$?
