@@ -66,6 +66,7 @@ class TaskRunner(QObject):
         self._callbacks: dict[int, tuple[Callable | None, Callable | None, str | None]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
         self._jobs: dict[int, _Job] = {}
+        self._last_progress: dict[int, tuple[int, str]] = {}  # shown when a job's dialog appears late
         self._ids = itertools.count(1)
         self._finished.connect(self._on_finished)
         self._failed.connect(self._on_failed)
@@ -109,8 +110,10 @@ class TaskRunner(QObject):
         dialog.setWindowTitle("请稍候")
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(lambda: self._cancel(job_id))
-        dialog.show()
         self._dialogs[job_id] = dialog
+        if job_id in self._last_progress:
+            self._on_progress(job_id, *self._last_progress[job_id])
+        dialog.show()
 
     def _cancel(self, job_id: int) -> None:
         job = self._jobs.get(job_id)
@@ -118,6 +121,8 @@ class TaskRunner(QObject):
             job.cancelled = True
 
     def _on_progress(self, job_id: int, percent: int, text: str) -> None:
+        if job_id in self._callbacks:
+            self._last_progress[job_id] = (percent, text)
         dialog = self._dialogs.get(job_id)
         if dialog is not None:
             dialog.setValue(percent)
@@ -126,6 +131,7 @@ class TaskRunner(QObject):
 
     def _close(self, job_id: int):
         self._jobs.pop(job_id, None)
+        self._last_progress.pop(job_id, None)
         dialog = self._dialogs.pop(job_id, None)
         if dialog is not None:
             dialog.reset()
