@@ -234,3 +234,6 @@ def test_a_party_group_meeting_names_its_branch(db, sample):
         rows = meetings.list_meetings(s, year=2026, type_name="党小组会")
         detail = meetings.meeting_detail(s, rows[0].id)
     assert [r.org_name for r in rows] == ["第一党支部·第一党小组"] and detail.row.org_name == rows[0].org_name
+    with db.reading() as s:
+        names = organisations.display_names(s)
+    assert (names[sample.g1], names[sample.b1]) == ("第一党支部·第一党小组", "第一党支部")

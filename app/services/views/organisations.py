@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.models import CommitteePost, CommitteeTerm, Member, Organisation
 from app.domain.enums import CommitteePostKind, OrgLevel
 from app.domain.errors import NotFoundError
+from app.services.views._common import org_names
 
 POST_ORDER = {kind.value: i for i, kind in enumerate(CommitteePostKind)}
 
@@ -171,3 +172,8 @@ def org_choices(session: Session, *, include_groups: bool = False) -> list[OrgCh
 
     walk(None, 0)
     return out
+
+
+def display_names(session: Session) -> dict[int, str]:
+    """id → the name to show in lists; a 党小组 carries its 党支部's name (第三党支部·第一党小组)."""
+    return org_names(session, qualify_groups=True)

@@ -11,8 +11,15 @@ from app.ui.pages.base import Page
 def _load(session):
     from app.services import committees, member_reminders
     from app.services.views.home import home_view
+    from app.services.views.organisations import display_names
 
-    return home_view(session), member_reminders.all_reminders(session), committees.warnings(session)
+    names = display_names(session)  # every branch has a 第一党小组: say whose
+    warnings = [(names.get(w.org_id, w.org_name), w) for w in committees.warnings(session)]
+    return home_view(session), member_reminders.all_reminders(session), warnings
+
+
+_PRIORITY = {kind: n for n, kind in enumerate(
+    ("换届", "会议", "预备期满", "组织建设", "党费", "失联6个月以上", "身份证号待补充", "光荣在党50年", "政治生日"))}
 
 
 class Card(QFrame):
@@ -69,19 +76,21 @@ class HomePage(Page):
         for label, text in values.items():
             self.cards[label].value.setText(text)
         self.reminders.clear()
-        lines = [(r.urgent, f"【{r.kind}】{r.org_name}：{r.text}" if r.org_name else f"【{r.kind}】{r.text}")
+        lines = [(r.kind, r.urgent, f"【{r.kind}】{r.org_name}：{r.text}" if r.org_name else f"【{r.kind}】{r.text}")
                  for r in view.reminders if r.kind != "身份证号待补充"]
         # 换届 due dates already come with the page's reminders; the rest of the rule warnings are added here
-        lines += [(False, f"【组织建设】{w.org_name}：{w.text}（{w.basis}）") for w in warnings if "换届" not in w.text]
+        lines += [("组织建设", False, f"【组织建设】{org}：{w.text}（{w.basis}）")
+                  for org, w in warnings if "换届" not in w.text]
         grouped: dict[str, list[str]] = {}
         for r in member_reminders:
             grouped.setdefault(r.kind, []).append(r.name)
         for kind, names in grouped.items():
             shown = "、".join(names[:12]) + (f" 等{len(names)}人" if len(names) > 12 else f"（{len(names)}人）")
-            lines.append((kind in ("预备期满", "失联6个月以上"), f"【{kind}】{shown}"))
+            lines.append((kind, kind in ("预备期满", "失联6个月以上"), f"【{kind}】{shown}"))
         if not lines:
-            lines = [(False, "暂无需要处理的事项。")]
-        for urgent, text in sorted(lines, key=lambda x: not x[0]):
+            lines = [("", False, "暂无需要处理的事项。")]
+        # what must be done this month first (换届 overdue, meetings still to hold), then the rest by kind
+        for _kind, urgent, text in sorted(lines, key=lambda x: (_PRIORITY.get(x[0], len(_PRIORITY)), not x[1])):
             item = QListWidgetItem(("⚠ " if urgent else "• ") + text)
             if urgent:
                 item.setForeground(QColor("#B00000"))
