@@ -19,14 +19,20 @@ def pg_url() -> str | None:
     return os.environ.get(PG_URL_ENV) or None
 
 
-def _reset_postgres(url: str) -> None:
+def _private_schema_url(url: str) -> str:
+    """A schema of this test process's own, so parallel runs on one server never drop each other's tables."""
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
+    schema = f"bb_test_{os.getpid()}"
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     engine.dispose()
+    return make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
 
 
 @pytest.fixture
@@ -58,8 +64,13 @@ def db(request, db_path: Path):
     if request.param == "sqlite":
         database = Database.open(path=db_path)
     else:
-        url = pg_url()
-        _reset_postgres(url)
-        database = Database.open(url=url)
+        database = Database.open(url=_private_schema_url(pg_url()))
     yield database
     database.close()
+    if request.param != "sqlite":
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(pg_url())
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "bb_test_{os.getpid()}" CASCADE'))
+        engine.dispose()
