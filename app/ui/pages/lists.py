@@ -223,8 +223,8 @@ class VolunteersPage(Page):
             col("成立日期", "founded_on", 96),
         ])
         self.activities = RowTableModel([
-            col("日期", "activity_date", 96), col("活动", "title", 200), col("类别", "category", 80),
-            col("服务队", "team", 180), col("受益人次", "beneficiaries", 76, right=True),
+            col("日期", "activity_date", 96), col("活动", "title", 180), col("类别", "category", 80),
+            col("服务队", "team", 230), col("受益人次", "beneficiaries", 76, right=True),
             col("参加人数", "participants", 76, right=True), col("时长", "hours", 70, right=True),
             col("地点", "place", 160),
         ])
