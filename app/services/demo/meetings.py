@@ -1,100 +1,240 @@
-"""Demo 三会一课: every type at its rule's frequency, a few months missed, attendance as exceptions."""
+"""Demo 三会一课 and other organisational life, per 党支部 and month.
+
+支部工作条例 第十一至十九条: 支部委员会 and 党小组会 monthly, 支部党员大会 quarterly,
+党课 (quarterly by local practice), 主题党日 monthly, 组织生活会 and 民主评议党员 yearly,
+谈心谈话 at least yearly. A few months are missed (red cells in the compliance view);
+meetings after today are 计划. Attendance keeps the exceptions only (请假, 缺席, 列席):
+everyone else expected counts as present. 党员大会 votes take the quorum and majority of
+第十一条 (present and 赞成 above half of the members with a vote; 预备党员 have none).
+"""
 
 from __future__ import annotations
 
-from datetime import date, time
+from collections import defaultdict
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
 from app.db.models import AppraisalResultRecord, Meeting, MeetingAttendance, MeetingType, MeetingVote
-from app.domain.enums import AppraisalResult, AttendanceState, MeetingStatus, MemberStatus
+from app.domain.enums import AppraisalResult, AttendanceState, EventKind, MeetingStatus
+from app.domain.enums import CommitteePostKind as Post
+from app.services.demo.development import Agenda
 from app.services.demo.members import DemoMember
 from app.services.demo.organisation import Branch
+from app.services.demo.people import People, places, texts
 from app.services.demo.writer import Writer
 
-THEMES = ["学习贯彻党的二十大精神", "学习《中国共产党章程》", "社区治理与服务群众", "垃圾分类志愿服务部署", "防范电信诈骗宣传",
-          "老旧小区改造意见征集", "学习党史，传承红色基因", "讨论发展党员工作", "安全生产与消防检查", "关心关爱困难党员"]
-LECTURES = ["新时代党员的初心使命", "学习新党章，做合格党员", "基层党组织建设的几点体会", "红色家风代代传"]
-PLACES = ["社区党群服务中心", "社区会议室", "党员活动室", "新时代文明实践站"]
-REASONS_LEAVE = ["外出", "生病住院", "照顾家人", "工作冲突", "年老体弱"]
+TIMES = {"支部委员会": (19, 0, 20, 30), "主题党日": (9, 0, 11, 30), "党小组会": (15, 0, 16, 30),
+         "支部党员大会": (14, 30, 16, 30), "党课": (9, 0, 10, 30), "组织生活会": (14, 0, 17, 0),
+         "民主评议党员": (14, 0, 16, 30), "谈心谈话": (10, 0, 11, 0), "集中学习": (9, 0, 11, 0)}
+PLANNED_KINDS = {"支部委员会", "主题党日", "支部党员大会", "党课", "组织生活会", "民主评议党员"}
 
 
-def build_meetings(w: Writer, rng, branches: list[Branch], members: list[DemoMember], committee_sizes: dict[int, int],
-                   first_year: int, today: date) -> None:
-    s = w.session
-    types = dict(s.execute(select(MeetingType.name, MeetingType.id)).all())
-    mt, att, votes, appr = (Meeting.__table__, MeetingAttendance.__table__, MeetingVote.__table__,
-                            AppraisalResultRecord.__table__)
-    by_branch: dict[int, list[DemoMember]] = {}
-    for m in members:
-        by_branch.setdefault(m.branch.id, []).append(m)
+class _Context:
+    def __init__(self, w: Writer, rng, people: People, today: date, types: dict[str, int], estates: list[str]):
+        self.w, self.rng, self.people, self.today, self.types, self.estates = w, rng, people, today, types, estates
+        self.meetings, self.attendance = Meeting.__table__, MeetingAttendance.__table__
+        self.votes, self.appraisal = MeetingVote.__table__, AppraisalResultRecord.__table__
+        t = texts()
+        self.leave, self.lectures = t["请假"], t["党课"]
+        self.themes = {"支部委员会": t["支委会"], "主题党日": t["主题日"], "党小组会": t["党小组"], "支部党员大会": t["主题"],
+                       "党课": t["主题"], "集中学习": t["集中学习"], "谈心谈话": t["谈心谈话"]}
+        self.red = [people.district + p for p in places()["红色教育地"]]
 
-    def present(pool: list[DemoMember], on: date) -> list[DemoMember]:
-        return [m for m in pool if m.active_from <= on and (m.left_on is None or m.left_on > on)
-                and m.status is not MemberStatus.SUSPENDED]
 
-    def meeting(org_id: int, kind: str, on: date, pool: list[DemoMember], **extra) -> None:
-        status = MeetingStatus.HELD if on <= today else MeetingStatus.PLANNED
-        expected = present(pool, on)
-        host = rng.choice(expected).name if expected else None
-        mid = w.add(mt, {"org_id": org_id, "type_id": types[kind], "status": status, "meeting_date": on,
-                         "start_time": time(rng.choice([9, 14, 19]), 0), "end_time": time(rng.choice([11, 16, 21]), 0),
-                         "place": rng.choice(PLACES), "host": host, "recorder": rng.choice(expected).name if expected else None,
-                         "theme": extra.pop("theme", rng.choice(THEMES)), "expected_count": len(expected),
-                         "minutes": "会议按议程进行，与会同志进行了认真学习和讨论。" if status is MeetingStatus.HELD else None,
-                         **extra})
-        if status is not MeetingStatus.HELD:
-            return
-        for m in expected:
+def _term_posts(b: Branch, day: date) -> list[tuple[Post, DemoMember]]:
+    for t in b.terms:
+        if t.start <= day and (t.ended_on is None or day < t.ended_on):
+            return t.posts
+    return b.terms[0].posts if b.terms else []
+
+
+def _holder(posts, *kinds) -> DemoMember | None:
+    return next((m for p, m in posts if p in kinds), None)
+
+
+def _absences(c: _Context, pool: list[DemoMember], day: date) -> list[tuple[DemoMember, AttendanceState, str]]:
+    """Who was not at a held meeting, and why."""
+    rng, out = c.rng, []
+    level = rng.uniform(0.5, 1.5)
+    for m in pool:
+        away = m.away_on(day)
+        if away == "失联":
+            out.append((m, AttendanceState.ABSENT, "失去联系"))
+        elif away == "流动":
+            out.append((m, AttendanceState.LEAVE, "流动在外，已书面请假"))
+        else:
             r = rng.random()
-            if r < 0.06:
-                w.add(att, {"meeting_id": mid, "member_id": m.id, "state": AttendanceState.LEAVE,
-                            "reason": rng.choice(REASONS_LEAVE)})
-            elif r < 0.075:
-                w.add(att, {"meeting_id": mid, "member_id": m.id, "state": AttendanceState.ABSENT, "reason": "未请假"})
-        if kind == "支部党员大会" and on.month in (5, 6) and expected:
-            n = len(expected)
-            here = n - max(1, n // 12)
-            w.add(votes, {"meeting_id": mid, "subject": "接收预备党员", "eligible": n, "present_eligible": here,
-                          "yes": here - 1, "no": 0, "abstain": 1})
+            p_leave = (0.30 if m.age >= 85 else 0.12 if m.age >= 75 else 0.05) * level
+            if r < p_leave:
+                out.append((m, AttendanceState.LEAVE, rng.choice(c.leave)))
+            elif r < p_leave + 0.015 * level:
+                out.append((m, AttendanceState.ABSENT, "未请假"))
+    return out
 
-    following = date(today.year + (today.month == 12), today.month % 12 + 1, 1)  # plans reach into next month
+
+def _voters(pool: list[DemoMember], day: date, agenda: Agenda) -> list[DemoMember]:
+    own = agenda.case.row.get("member_id")
+    return [m for m in pool if m.full is not None and m.full <= day and m.id != own]
+
+
+def _passes(pool: list[DemoMember], day: date, absent: set[int], agenda: Agenda) -> bool:
+    voters = _voters(pool, day, agenda)
+    present = sum(1 for m in voters if m.id not in absent)
+    return 2 * (present - 1) > len(voters)  # 赞成 > ½ 应到, even with one abstention
+
+
+def _vote(c: _Context, pool: list[DemoMember], day: date, absent: set[int], agenda: Agenda) -> dict:
+    """Counts of one 表决 consistent with who was there; fills the case's vote columns."""
+    voters = _voters(pool, day, agenda)
+    eligible = len(voters)
+    present = eligible - sum(1 for m in voters if m.id in absent)
+    abstain = 1 if c.rng.random() < 0.15 and 2 * (present - 1) > eligible else 0
+    counts = {"eligible": eligible, "present": present, "yes": present - abstain, "no": 0, "abstain": abstain}
+    for key, value in counts.items():
+        agenda.case.row[f"{agenda.prefix}_{key}"] = value
+    return counts
+
+
+def _meeting(c: _Context, org_id: int, kind: str, day: date, pool: list[DemoMember], host, recorder,
+             agendas: list[Agenda] = (), **extra) -> int | None:
+    rng, held = c.rng, day <= c.today
+    h1, m1, h2, m2 = TIMES[kind]
+    theme = extra.pop("theme", None) or rng.choice(c.themes.get(kind) or c.themes["支部党员大会"])
+    row = {"org_id": org_id, "type_id": c.types[kind], "status": MeetingStatus.HELD if held else MeetingStatus.PLANNED,
+           "meeting_date": day, "start_time": time(h1, m1), "end_time": time(h2, m2),
+           "host": host.name if host else None, "recorder": recorder.name if recorder else None, "theme": theme,
+           "expected_count": len(pool) if held else None, **extra}
+    if not held:  # the clerk has put the regular ones of the coming weeks in the plan
+        return c.w.add(c.meetings, row) if kind in PLANNED_KINDS else None
+    absent = _absences(c, pool, day)
+    for _ in range(20):  # a resolution needs the quorum and majority: the few ill-attended ones are re-drawn
+        if all(_passes(pool, day, {m.id for m, _s, _r in absent}, a) for a in agendas):
+            break
+        absent = _absences(c, pool, day)
+    row["minutes"] = (f"应到{len(pool)}人，实到{len(pool) - len(absent)}人。{row['host'] or ''}主持会议，"
+                      f"围绕“{theme}”进行了学习讨论。")
+    away = {m.id for m, _s, _r in absent}
+    votes = [(a, _vote(c, pool, day, away, a)) for a in agendas]
+    if votes:
+        row["decisions"] = "\n".join(f"{a.subject}：赞成{n['yes']}票，通过。" for a, n in votes)
+    mid = c.w.add(c.meetings, row)  # the row is complete: a chunk may be written at once
+    for m, state, reason in absent:
+        c.w.add(c.attendance, {"meeting_id": mid, "member_id": m.id, "state": state, "reason": reason})
+    for a, n in votes:
+        c.w.add(c.votes, {"meeting_id": mid, "subject": a.subject, "eligible": n["eligible"],
+                          "present_eligible": n["present"], "yes": n["yes"], "no": n["no"], "abstain": n["abstain"]})
+        if a.prefix == "vote":
+            c.w.add(c.attendance, {"meeting_id": mid, "person_name": a.case.row["name"],
+                                   "state": AttendanceState.OBSERVER, "reason": "发展对象列席"})
+    if kind in ("党课", "支部党员大会") and rng.random() < 0.05:
+        c.w.add(c.attendance, {"meeting_id": mid, "person_name": c.people.name(rng.choice("男女"), 1975),
+                               "state": AttendanceState.OBSERVER, "reason": "上级党组织联系点指导"})
+    return mid
+
+
+def build_meetings(w: Writer, rng, people: People, branches: list[Branch], agendas: list[Agenda], start: date,
+                   today: date, estates: list[str]) -> None:
+    types = dict(w.session.execute(select(MeetingType.name, MeetingType.id)).all())
+    c = _Context(w, rng, people, today, types, estates)
+    by_branch: dict[int, list[Agenda]] = defaultdict(list)
+    for a in agendas:
+        by_branch[a.branch.id].append(a)
+    nxt = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    horizon = date(nxt.year + nxt.month // 12, nxt.month % 12 + 1, 1) - timedelta(days=1)  # end of next month
     for b in branches:
-        pool = by_branch.get(b.id, [])
-        has_committee = committee_sizes.get(b.id, 0) >= 3
-        for year in range(first_year, today.year + 1):
-            for month in range(1, 13):
-                first = date(year, month, 1)
-                if first > following:
-                    continue
-                skip = rng.random() < 0.05
-                if has_committee and not skip:
-                    meeting(b.id, "支部委员会", date(year, month, rng.randrange(3, 8)), committee_pool(pool))
-                if not (skip and rng.random() < 0.5):
-                    meeting(b.id, "主题党日", date(year, month, rng.randrange(10, 16)), pool)
-                for gid in b.groups:
-                    if rng.random() > 0.06:
-                        meeting(gid, "党小组会", date(year, month, rng.randrange(16, 24)),
-                                [m for m in pool if m.group_id == gid])
-                if month % 3 == 2:
-                    meeting(b.id, "支部党员大会", date(year, month, rng.randrange(20, 27)), pool)
-                    if rng.random() > 0.1:
-                        meeting(b.id, "党课", date(year, month, rng.randrange(24, 28)), pool,
-                                lecturer=rng.choice(pool).name if pool else None, title=rng.choice(LECTURES))
-                if month == 1:
-                    meeting(b.id, "民主评议党员", date(year, 1, rng.randrange(15, 25)), pool, theme=f"{year - 1}年度民主评议党员")
-                if month == 12 or (month == 1 and rng.random() < 0.3):
-                    meeting(b.id, "组织生活会", date(year, month, rng.randrange(5, 20)), pool, theme=f"{year}年度组织生活会")
-                if rng.random() < 0.15:
-                    meeting(b.id, "谈心谈话", date(year, month, rng.randrange(1, 28)), pool[:3], theme="谈心谈话")
-                if rng.random() < 0.2:
-                    meeting(b.id, "集中学习", date(year, month, rng.randrange(1, 28)), pool)
-    for year in range(first_year, today.year):
-        for m in members:
-            if m.active_from.year <= year and (m.left_on is None or m.left_on.year > year) and m.full:
-                result = rng.choices(list(AppraisalResult), [18, 80, 1.8, 0.2])[0]
-                w.add(appr, {"member_id": m.id, "year": year, "result": result})
+        _branch_year_meetings(c, b, by_branch.get(b.id, []), start, horizon)
 
 
-def committee_pool(pool: list[DemoMember]) -> list[DemoMember]:
-    return pool[: max(3, min(7, len(pool)))]
+def _branch_year_meetings(c: _Context, b: Branch, agendas: list[Agenda], start: date, horizon: date) -> None:
+    rng, cache = c.rng, {}
+
+    def pool(day: date) -> list[DemoMember]:
+        hit = cache.get(day)
+        if hit is None:
+            hit = cache[day] = [m for m in b.members if m.on_books(day)]
+        return hit
+
+    theme_day = rng.randint(8, 20)
+    for agenda_day, items in sorted(_group(agendas).items()):
+        if start <= agenda_day:
+            posts = _term_posts(b, agenda_day)
+            _meeting(c, b.id, "支部党员大会", agenda_day, pool(agenda_day), _holder(posts, Post.SECRETARY),
+                     _holder(posts, Post.ORGANISATION), items, theme="讨论发展党员工作", place=b.place)
+        else:  # before the history years: the counts only
+            p = pool(agenda_day)
+            for a in items:
+                absent = {m.id for m in p if rng.random() < 0.08}
+                _vote(c, p, agenda_day, absent if _passes(p, agenda_day, absent, a) else set(), a)
+    month = date(start.year, start.month, 1)
+    while month <= horizon:
+        y, mo = month.year, month.month
+        posts = _term_posts(b, month)
+        sec = _holder(posts, Post.SECRETARY)
+        rec = _holder(posts, Post.ORGANISATION, Post.PUBLICITY) or sec
+
+        def on(low: int, high: int) -> date:
+            return date(y, mo, rng.randint(low, high))
+
+        if len(posts) >= 3 and rng.random() < 0.96:
+            d = on(3, 8)
+            committee = [m for _p, m in _term_posts(b, d) if m.on_books(d)]
+            _meeting(c, b.id, "支部委员会", d, committee, sec, rec, place=b.place)
+        if rng.random() < 0.95:
+            d = on(max(1, theme_day - 2), theme_day + 2)
+            place = rng.choice(c.red) if rng.random() < 0.15 else b.place
+            _meeting(c, b.id, "主题党日", d, pool(d), sec, rec, place=place)
+        for gid in b.groups:
+            if rng.random() < 0.94:
+                d = on(16, 25)
+                leader = b.group_leaders.get(gid)
+                _meeting(c, gid, "党小组会", d, [m for m in pool(d) if m.group_id == gid], leader or sec, leader,
+                         place=f"{rng.choice(c.estates)}党员活动点")
+        if mo % 3 == 0 and rng.random() < 0.93:
+            d = on(20, 27)
+            _meeting(c, b.id, "支部党员大会", d, pool(d), sec, rec, place=b.place)
+        if mo % 3 == 2 and rng.random() < 0.9:
+            d = on(22, 28)
+            lecturer = sec.name if sec and rng.random() < 0.7 else rng.choice(pool(d)).name if pool(d) else None
+            _meeting(c, b.id, "党课", d, pool(d), sec, rec, place=b.place, lecturer=lecturer,
+                     title=rng.choice(c.lectures), theme="党课")
+        if mo == 12 and rng.random() < 0.95:
+            d = on(10, 28)
+            _meeting(c, b.id, "组织生活会", d, pool(d), sec, rec, place=b.place, theme=f"{y}年度组织生活会")
+        if mo == 1:
+            d = on(10, 28)
+            mid = _meeting(c, b.id, "民主评议党员", d, pool(d), sec, rec, place=b.place, theme=f"{y - 1}年度民主评议党员")
+            if d <= c.today:
+                _appraise(c, pool(d), y - 1, mid, d)
+        if rng.random() < 0.18 and sec is not None:
+            d = on(1, 28)
+            others = [m for m in pool(d) if m is not sec]
+            talk = [sec] + rng.sample(others, min(len(others), rng.randint(1, 2)))
+            _meeting(c, b.id, "谈心谈话", d, [m for m in talk if m.on_books(d)], sec, None, place="书记工作室")
+        if rng.random() < 0.3:
+            d = on(1, 28)
+            _meeting(c, b.id, "集中学习", d, pool(d), sec, rec, place=b.place)
+        month = date(y + mo // 12, mo % 12 + 1, 1)
+
+
+def _group(agendas: list[Agenda]) -> dict[date, list[Agenda]]:
+    out: dict[date, list[Agenda]] = defaultdict(list)
+    for a in agendas:
+        out[a.day].append(a)
+    return out
+
+
+def _appraise(c: _Context, pool: list[DemoMember], year: int, meeting_id: int, day: date) -> None:
+    """民主评议 results of ``year`` for the full members at the meeting (not those out of contact)."""
+    rng = c.rng
+    for m in pool:
+        if m.full is None or m.full > date(year, 12, 31) or m.away_on(day) == "失联":
+            continue
+        punished = any(k is EventKind.DISCIPLINE and d.year == year for k, d, _x in m.events)
+        r = rng.random()
+        if punished:
+            result = AppraisalResult.BASICALLY_QUALIFIED if r < 0.7 else AppraisalResult.UNQUALIFIED
+        else:
+            result = (AppraisalResult.EXCELLENT if r < 0.15 else AppraisalResult.BASICALLY_QUALIFIED if r > 0.988
+                      else AppraisalResult.QUALIFIED)
+        c.w.add(c.appraisal, {"member_id": m.id, "year": year, "result": result, "meeting_id": meeting_id})

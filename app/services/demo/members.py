@@ -1,160 +1,219 @@
-"""Demo members and their membership events, consistent with each other."""
+"""Demo members: who they are (age, sex, schooling, job, joining) per kind of branch.
+
+Their history (events, leaving, flags) is drawn by ``events.py``; the rows are written
+after the committees are chosen, so 党内职务 goes in with the first insert.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.db.models import Member, MembershipEvent
-from app.domain import codes
 from app.domain.dates import add_years
-from app.domain.enums import DatePrecision, EventKind, Gender, MemberCategory, MemberStatus
-from app.domain.names import name_keys
+from app.domain.enums import DatePrecision, Gender, MemberCategory, MemberStatus
 from app.services.demo.organisation import Branch
-from app.services.demo.people import People
+from app.services.demo.people import People, Weighted, places
 from app.services.demo.writer import Writer
 
-ETHNIC = ["汉族"] * 40 + ["回族", "满族", "蒙古族", "壮族", "朝鲜族", "土家族"]
-EDU_OLD = ["小学", "初中", "初中", "普通高中", "中等专科", "大专"]
-EDU_MID = ["普通高中", "中等专科", "大专", "大学", "大学"]
-EDU_YOUNG = ["大专", "大学", "大学", "大学", "硕士研究生", "博士研究生"]
-WORKING = [p for p, v in codes.job_posts().items() if v.group == "在职"]
+# age bands (low, high, weight) per kind of branch: about half of a community's members are 60 or older
+AGES = {
+    "retired": ((60, 64, 15), (65, 69, 22), (70, 74, 22), (75, 79, 17), (80, 84, 12), (85, 89, 8), (90, 95, 4)),
+    "community": ((20, 29, 7), (30, 39, 13), (40, 49, 13), (50, 59, 17), (60, 69, 24), (70, 79, 16), (80, 95, 10)),
+    "joint": ((22, 29, 22), (30, 39, 35), (40, 49, 25), (50, 59, 15), (60, 65, 3)),
+}
+AGES["new"] = AGES["joint"]
+AGES = {kind: Weighted([((low, high), weight) for low, high, weight in bands]) for kind, bands in AGES.items()}
+FEMALE_SHARE = {"retired": 0.5, "community": 0.52, "joint": 0.42, "new": 0.55}
+ETHNICITIES = Weighted((("汉族", 930), ("回族", 16), ("满族", 14), ("蒙古族", 8), ("壮族", 7), ("朝鲜族", 5), ("土家族", 5),
+               ("苗族", 4), ("彝族", 3), ("维吾尔族", 2), ("藏族", 2), ("侗族", 2), ("锡伯族", 1), ("白族", 1)))
+# 学历 labels of the 全国党员管理信息系统 list (rules-and-peers.md B5) by birth cohort
+EDUCATION = {
+    "老": (("小学", 20), ("初中", 33), ("普通高中", 17), ("技工学校", 4), ("中等专科", 11), ("大专", 8), ("大学", 5),
+          ("省(区、市)委党校大专", 2)),
+    "中": (("初中", 10), ("普通高中", 14), ("职业高中", 4), ("技工学校", 4), ("中等专科", 13), ("大专", 23),
+          ("大学", 26), ("省(区、市)委党校大学", 2), ("硕士研究生", 4)),
+    "青": (("普通高中", 3), ("中等专科", 3), ("大专", 20), ("大学", 55), ("第二学士学位班", 1), ("硕士研究生", 16),
+          ("博士研究生", 2)),
+}
+JOBS = {
+    "community": (("公务员", 6), ("参照公务员法管理的工作人员", 2), ("事业单位管理岗位", 5), ("事业单位专业技术岗位", 10),
+                  ("公有经济控制企业管理岗位", 6), ("公有经济控制企业专业技术岗位", 6), ("非公有经济控制企业管理岗位", 7),
+                  ("非公有经济控制企业专业技术岗位", 8), ("公有经济控制单位工勤岗位", 3), ("非公有企业工勤岗位", 4),
+                  ("机关单位工勤岗位", 1), ("事业单位工勤岗位", 1), ("社区工作人员", 4), ("个体工商户中的从业人员", 5),
+                  ("自由职业人员", 5), ("其他从业人员", 3), ("外出务工经商人员", 1), ("农牧渔业生产人员", 1),
+                  ("其他无业人员", 2), ("企业破产后未重新就业的人员", 1), ("离岗保留劳动关系的职工", 1),
+                  ("党组织关系在人才（劳动）服务中心，不明职业的人员", 1)),
+    "joint": (("非公有经济控制企业管理岗位", 30), ("非公有经济控制企业专业技术岗位", 35), ("非公有企业工勤岗位", 15),
+              ("个体工商户中的从业人员", 15), ("自由职业人员", 5)),
+    "new": (("民办非企业管理岗位", 25), ("民办非企业专业技术岗位", 25), ("民办非企业工勤岗位", 10),
+            ("非公有经济控制企业管理岗位", 20), ("非公有经济控制企业专业技术岗位", 20)),
+}
+EDUCATION = {cohort: Weighted(pairs) for cohort, pairs in EDUCATION.items()}
+JOBS = {kind: Weighted(pairs) for kind, pairs in JOBS.items()}
 
 
-@dataclass
+@dataclass(eq=False)
 class DemoMember:
+    """One generated member and the facts the later generators need."""
+
     id: int
+    branch: Branch
+    group_id: int | None
     name: str
     sex: str
     birth: date
-    branch: Branch
-    group_id: int | None
-    join: date
-    full: date | None
+    age: int
+    join: date  # 入党日期 (支部大会)
+    full: date | None  # 转正日期; None for a 预备党员
     job: str
-    active_from: date  # on this branch's books from
-    left_on: date | None
-    status: MemberStatus
-    is_retired: bool
+    retired: bool
+    row: dict
+    on_from: date = None  # on this branch's books since (join or 转入)
+    left_on: date | None = None
+    status: MemberStatus = MemberStatus.NORMAL
+    lost_from: date | None = None
+    suspended_from: date | None = None
+    mobile: list = field(default_factory=list)  # (from, to or None)
+    transferred_in: bool = False
+    events: list = field(default_factory=list)  # (kind, date, extra)
+
+    def on_books(self, day: date) -> bool:
+        """On this branch's books and not suspended on ``day``."""
+        return (self.on_from <= day and (self.left_on is None or day < self.left_on)
+                and (self.suspended_from is None or day < self.suspended_from))
+
+    def full_on(self, day: date) -> bool:
+        return self.full is not None and self.full <= day and self.on_books(day)
+
+    def away_on(self, day: date) -> str | None:
+        """Why the member cannot attend on ``day`` (流动在外 / 失联), if so."""
+        if self.lost_from is not None and self.lost_from <= day:
+            return "失联"
+        for start, end in self.mobile:
+            if start <= day and (end is None or day < end):
+                return "流动"
+        return None
 
 
-def _age(rng) -> int:
-    r = rng.random()
-    if r < 0.50:
-        return rng.randrange(60, 93)
-    if r < 0.85:
-        return rng.randrange(35, 60)
-    return rng.randrange(22, 35)
+def _band_age(rng, bands: Weighted) -> int:
+    low, high = bands.pick(rng)
+    return rng.randint(low, high)
 
 
-def build_members(w: Writer, rng, people: People, branches: list[Branch], count: int, today: date,
-                  start: date, community: str) -> list[DemoMember]:
-    table, events = Member.__table__, MembershipEvent.__table__
+def _title(rng, unit: str, job: str) -> str:
+    """职务 after the unit name, fitting both (工作单位及职务)."""
+    if unit.endswith(("医院", "卫生服务中心")):
+        titles = ("医生", "护士", "药剂师", "") if "专业技术" in job else ("科员", "办公室主任", "")
+    elif unit.endswith(("学", "学校")):
+        titles = ("教师", "教师", "") if "专业技术" in job else ("教务员", "办公室主任", "")
+    elif unit.endswith(("局", "办事处", "法院", "分局", "中心")):
+        titles = ("科员", "科员", "副科长", "科长", "一级主任科员", "")
+    elif unit.endswith("馆"):
+        titles = ("馆员", "副研究馆员", "")
+    elif "管理" in job:
+        titles = ("经理", "副经理", "部门主管", "行政主管", "")
+    elif "专业技术" in job:
+        titles = ("工程师", "技术员", "会计", "设计师", "")
+    elif "工勤" in job:
+        titles = ("司机", "维修工", "后勤", "")
+    else:
+        titles = ("职员", "")
+    return rng.choice(titles)
+
+
+def _unit(rng, people: People, job: str) -> str | None:
+    p = places()
+    if job in ("公务员", "参照公务员法管理的工作人员", "机关单位工勤岗位"):
+        unit = rng.choice([u for u in p["公共单位"] if u.endswith(("局", "办事处", "法院", "分局"))])
+    elif job.startswith("事业单位"):
+        unit = rng.choice([u for u in p["公共单位"] if u.endswith(("医院", "学校", "小学", "中学", "中心", "馆"))])
+    elif job.startswith("公有经济"):
+        unit = rng.choice([u for u in p["公共单位"] if u.endswith(("集团", "公司"))])
+    elif job.startswith(("非公有", "民办非企业", "其他从业")):
+        unit = rng.choice(p["企业字号"]) + rng.choice(p["企业行业"])
+    elif job == "社区工作人员":
+        return people.community + "居委会"
+    elif job == "个体工商户中的从业人员":
+        return rng.choice(people.roads) + rng.choice(p["企业字号"]) + rng.choice(("便利店", "餐馆", "五金店", "理发店"))
+    else:
+        return None
+    return unit + _title(rng, unit, job)
+
+
+def plan_members(w: Writer, rng, people: People, branches: list[Branch], today: date,
+                 estates: list[str]) -> list[DemoMember]:
+    """Draw every member of every branch (rows not yet written)."""
     out: list[DemoMember] = []
-    keys_cache: dict[str, object] = {}
-    for i in range(count):
-        branch = branches[0] if rng.random() < 0.12 else rng.choice(branches)
-        sex = "女" if rng.random() < 0.55 else "男"
-        age = _age(rng)
-        if branch is branches[0]:
-            age = max(age, 60 + rng.randrange(0, 25))
-        birth = people.birth_for_age(age, today)
-        name = people.name(sex)
-        keys = keys_cache.get(name) or keys_cache.setdefault(name, name_keys(name))
-        probationary = rng.random() < 0.025 and age < 55
-        if probationary:
-            join = today - timedelta(days=rng.randrange(20, 330))
-        else:
-            earliest = add_years(birth, 18)
-            join = people.day_in(max(earliest, date(1950, 1, 1)), min(today - timedelta(days=400), add_years(birth, 45)))
-        full = None if probationary else add_years(join, 1)
-        retired = age >= 60 or (age >= 55 and sex == "女")
-        if retired:
-            job = "离休干部" if join.year < 1949 else "退休人员"
-        elif age < 24 and rng.random() < 0.4:
-            job = "研究生"
-        else:
-            job = rng.choice(WORKING)
-        education = rng.choice(EDU_OLD if age >= 65 else EDU_MID if age >= 40 else EDU_YOUNG)
-        mid = w.new_id(table)
-        missing_id = rng.random() < 0.006
-        month_only = not missing_id and rng.random() < 0.01 and age > 70
-        transferred_in = rng.random() < 0.06
-        active_from = people.day_in(start, today - timedelta(days=30)) if transferred_in else join
-        row = {
-            "id": mid, "org_id": branch.id, "group_id": rng.choice(branch.groups) if branch.groups else None,
-            "name": name, "name_pinyin": keys.pinyin, "name_initials": keys.initials, "sort_key": keys.sort_key,
-            "gender": Gender(sex), "ethnicity": rng.choice(ETHNIC),
-            "birth_date": birth.replace(day=1) if month_only else birth,
-            "birth_precision": DatePrecision.MONTH if month_only else DatePrecision.DAY,
-            "id_number": None if missing_id else people.id_number(birth, sex),
-            "education": education, "native_place": rng.choice(["山东", "河北", "河南", "江苏", "浙江", "湖北", "四川"]) + "省",
-            "category": MemberCategory.PROBATIONARY if probationary else MemberCategory.FULL,
-            "join_date": join, "join_precision": DatePrecision.DAY, "full_date": full,
-            "full_precision": DatePrecision.DAY, "job_post": job,
-            "work_unit": None if retired else rng.choice(["幸福街道办事处", "市第一人民医院", "区实验小学", "华润超市", "城建集团",
-                                                           "区税务局", "社区卫生服务中心", "某科技有限公司"]),
-            "phone": people.phone(), "address": people.address(community), "status": MemberStatus.NORMAL,
-            "is_active": True, "is_retired": retired, "is_hardship": rng.random() < 0.02,
-            "is_community_reported": rng.random() < 0.04, "shows_identity": rng.random() < 0.5,
-            "is_congress_delegate": rng.random() < 0.005, "is_reserve_cadre": rng.random() < 0.01 and age < 45,
-            "has_post": rng.random() < 0.2, "is_mobile": False, "is_lost_contact": False, "version": 1,
-        }
-        status, left_on = MemberStatus.NORMAL, None
-        seq = 0
-        evs = []
-        if join >= add_years(today, -10):
-            evs.append((EventKind.ADMITTED, join, {"document_ref": f"{join.year}年第{rng.randrange(1, 30)}号"}))
-            if full:
-                evs.append((EventKind.CONFIRMED, full, {}))
-        if transferred_in:
-            evs.append((EventKind.TRANSFER_IN, active_from, {"counterpart": rng.choice(["城南街道党工委", "区教育局机关党委", "市卫健委党委"]),
-                                                              "letter_no": f"转字〔{active_from.year}〕{rng.randrange(1, 300)}号",
-                                                              "dues_paid_until": f"{active_from.year}-{active_from.month:02d}"}))
-        r = rng.random()
-        when = people.day_in(max(start, active_from + timedelta(days=60)), today - timedelta(days=5))
-        if r < 0.03:
-            status, left_on = MemberStatus.TRANSFERRED_OUT, when
-            evs.append((EventKind.TRANSFER_OUT, when, {"counterpart": rng.choice(["城东街道党工委", "区商务局机关党委", "外省某社区党委"]),
-                                                        "letter_no": f"转字〔{when.year}〕{rng.randrange(1, 300)}号",
-                                                        "dues_paid_until": f"{when.year}-{when.month:02d}"}))
-        elif r < 0.05 and age >= 70:
-            status, left_on = MemberStatus.DECEASED, when
-            evs.append((EventKind.DIED, when, {}))
-        elif r < 0.053:
-            status, left_on = MemberStatus.EXPELLED, when
-            evs.append((EventKind.EXPELLED, when, {"subtype": "自行脱党除名", "reason": "连续六个月不参加组织生活、不交纳党费"}))
-        elif r < 0.056:
-            evs.append((EventKind.LOST_CONTACT, when - timedelta(days=200), {"reason": "外出务工经商"}))
-            evs.append((EventKind.SUSPENDED, when, {"document_ref": "街道党工委批复"}))
-            status = MemberStatus.SUSPENDED
-            row["is_lost_contact"] = True
-        elif r < 0.09 and age < 60:
-            evs.append((EventKind.OUTFLOW, when, {"counterpart": rng.choice(["广东省深圳市", "浙江省杭州市", "上海市浦东新区"])}))
-            row["is_mobile"] = True
-        elif r < 0.095:
-            evs.append((EventKind.LOST_CONTACT, when, {"reason": rng.choice(["外出务工经商", "居住地改变", "其他"])}))
-            row["is_lost_contact"] = True
-        if rng.random() < 0.04:
-            d = people.day_in(start, today)
-            if d > join:
-                evs.append((EventKind.AWARD, d, {"subtype": rng.choice(["优秀共产党员", "优秀党务工作者"])}))
-        if rng.random() < 0.003:
-            d = people.day_in(start, today)
-            if d > join:
-                evs.append((EventKind.DISCIPLINE, d, {"subtype": "警告", "ends_on": add_years(d, 1)}))
-        if status in (MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED, MemberStatus.EXPELLED):
-            row.update(status=status, is_active=False, left_on=left_on, is_mobile=False)
-        elif status is MemberStatus.SUSPENDED:
-            row.update(status=status)
-        w.add(table, row)
-        for kind, on, extra in sorted(evs, key=lambda e: e[1]):
-            evs_row = {"member_id": mid, "kind": kind, "event_date": on, "entry_seq": seq, **extra}
-            seq += 1
-            w.add(events, evs_row)
-        m = DemoMember(mid, name, sex, birth, branch, row["group_id"], join, full, job, active_from, left_on, status, retired)
-        branch.members.append(mid)
-        out.append(m)
-    w.flush("member")
-    w.flush("membership_event")
+    latest_full_join = today - timedelta(days=460)  # 转正 at least three months ago
+    for b in branches:
+        for _ in range(b.size):
+            sex = "女" if rng.random() < FEMALE_SHARE[b.kind] else "男"
+            probationary = b.kind != "retired" and rng.random() < 0.028
+            age = rng.randint(23, 45) if probationary else _band_age(rng, AGES[b.kind])
+            birth = people.birth_for_age(age, today)
+            adult = add_years(birth, 18)
+            if probationary:
+                join = today - timedelta(days=rng.randint(30, 350))
+                full = None
+            else:
+                join = adult + timedelta(days=int(rng.gammavariate(2.0, 4.5) * 365) + rng.randrange(0, 200))
+                if join > latest_full_join:  # joined young: somewhere between 18 and three months ago
+                    join = people.day_in(adult, latest_full_join)
+                full = add_years(join, 1)
+            retired = age >= 60 or (sex == "女" and age >= 55)
+            if retired:
+                job = "离休干部" if join < date(1949, 10, 1) else "退职人员" if rng.random() < 0.01 else "退休人员"
+            elif sex == "男" and age >= 55 and rng.random() < 0.05:
+                job, retired = "内部退养职工", True
+            elif age < 26 and b.kind == "community" and rng.random() < 0.35:
+                job = rng.choice(("研究生", "大学本科学生"))
+            else:
+                job = JOBS[b.kind].pick(rng)
+            name = people.name(sex, birth.year)
+            keys = people.keys(name)
+            cohort = "老" if birth.year < 1960 else "中" if birth.year < 1985 else "青"
+            missing_id = age >= 70 and rng.random() < 0.02
+            month_only = missing_id and rng.random() < 0.6
+            id_number = None if missing_id else people.id_number(birth, sex)
+            mid = w.new_id(Member.__table__)
+            row = {
+                "id": mid, "org_id": b.id, "group_id": rng.choice(b.groups), "name": name,
+                "name_pinyin": keys.pinyin, "name_initials": keys.initials, "sort_key": keys.sort_key,
+                "gender": Gender(sex), "ethnicity": ETHNICITIES.pick(rng),
+                "birth_date": birth.replace(day=1) if month_only else birth,
+                "birth_precision": DatePrecision.MONTH if month_only else DatePrecision.DAY,
+                "id_number": id_number,
+                "id_number_note": "由15位旧号码升位" if id_number and age >= 60 and rng.random() < 0.03 else None,
+                "education": EDUCATION[cohort].pick(rng) if job not in ("研究生", "大学本科学生") else
+                ("大学" if job == "研究生" else "普通高中"),
+                "native_place": people.native_place(),
+                "category": MemberCategory.PROBATIONARY if probationary else MemberCategory.FULL,
+                "join_date": join, "full_date": full,
+                "work_start_date": (add_years(birth, rng.randint(17, 24)) if job not in ("研究生", "大学本科学生")
+                                    else None),
+                "job_post": job, "work_unit": None if retired else _unit(rng, people, job),
+                "phone": people.phone(), "address": people.address(estates),
+                "household_police": f"{people.district}公安分局{people.community[:2]}派出所",
+                "is_retired": retired, "is_hardship": rng.random() < (0.04 if age >= 70 else 0.01),
+                "shows_identity": rng.random() < 0.45, "is_congress_delegate": rng.random() < 0.003,
+                "is_reserve_cadre": age < 45 and rng.random() < 0.02, "has_post": rng.random() < 0.15,
+                "last_checked_on": today - timedelta(days=rng.randrange(10, 400)) if rng.random() < 0.6 else None,
+            }
+            m = DemoMember(mid, b, row["group_id"], name, sex, birth, age, join, full, job, retired, row, on_from=join)
+            b.members.append(m)
+            out.append(m)
     return out
+
+
+def write_members(w: Writer, members: list[DemoMember]) -> None:
+    """Queue the member rows (state taken from the events) and their events."""
+    table, events = Member.__table__, MembershipEvent.__table__
+    for m in members:
+        row = m.row
+        row.update(status=m.status, is_active=m.status in (MemberStatus.NORMAL, MemberStatus.SUSPENDED),
+                   left_on=m.left_on)
+        w.add(table, row)
+    for m in members:
+        for seq, (kind, on, extra) in enumerate(m.events):
+            w.add(events, {"member_id": m.id, "kind": kind, "event_date": on, "entry_seq": seq, **extra})
