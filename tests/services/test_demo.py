@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -17,7 +18,7 @@ from app.db.models import (
 from app.domain import idnumber
 from app.domain.dates import add_years, age_on
 from app.domain.development import derive_stage
-from app.domain.dues import monthly_dues, rate_for
+from app.domain.dues import monthly_dues
 from app.domain.enums import (
     ACTIVE_STATUSES, BUILTIN_MEETING_TYPES, DevelopmentRole, DevelopmentStage, EventKind, MeetingStatus,
     MemberCategory, OrgLevel,
@@ -145,6 +146,33 @@ def test_committee_posts_are_held_by_full_members_of_the_branch(demo):
                 assert full >= 7
 
 
+def test_every_group_has_a_leader_and_names_are_unique(demo):
+    db, _ = demo
+    with db.reading() as s:
+        orgs = s.scalars(select(Organisation)).all()
+        leaders = set(s.scalars(select(Member.group_id).where(
+            Member.party_post == "党小组长", Member.status == "正常")))
+    assert {o.id for o in orgs if o.level is OrgLevel.GROUP} <= leaders  # 支部工作条例 第九条
+    names = [(o.parent_id, o.name) for o in orgs]
+    assert len(names) == len(set(names))
+    assert not any("新党支部" in o.name for o in orgs)
+
+
+def test_a_top_branch_gets_the_members_itself(sqlite_db):
+    """A 党支部 holds 党小组, never 党支部: with a branch on top the members go into it."""
+    from app.services.organisations import create_top_organisation
+
+    with sqlite_db.unit_of_work() as s:
+        top = create_top_organisation(s, "光明社区党支部", "社区党支部")
+    generate(sqlite_db, members=30, years=1, today=TODAY)
+    with sqlite_db.reading() as s:
+        orgs = {o.id: o for o in s.scalars(select(Organisation))}
+        assert [o.id for o in orgs.values() if o.level is OrgLevel.BRANCH] == [top.id]
+        assert all(o.parent_id == top.id for o in orgs.values() if o.id != top.id)
+        assert set(s.scalars(select(Member.org_id))) == {top.id}
+        assert set(s.scalars(select(CommitteeTerm.org_id))) == {top.id} and count(s, CommitteeTerm) == 2
+
+
 def test_meetings_cover_every_type_with_attendance_as_exceptions(demo):
     db, _ = demo
     with db.reading() as s:
@@ -172,13 +200,29 @@ def test_meetings_cover_every_type_with_attendance_as_exceptions(demo):
             assert v.yes + v.no + v.abstain == v.present_eligible
 
 
+def _rule(category: str, base: Decimal) -> tuple[Decimal, Decimal]:
+    """(rate, monthly amount) by 中组发〔2008〕3号 第二至六条, written out again for the test."""
+    if category in ("学生", "下岗失业", "低保", "农民"):
+        return Decimal("0"), Decimal("0.20")
+    if category == "离退休":
+        brackets = ((5000, "0.005"), (None, "0.01"))
+    else:  # 在职, 年薪制, 个体: one rate on the whole base, each upper bound inclusive
+        brackets = ((3000, "0.005"), (5000, "0.01"), (10000, "0.015"), (None, "0.02"))
+    rate = next(Decimal(r) for upper, r in brackets if upper is None or base <= upper)
+    return rate, (base * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def test_dues_follow_the_rule_for_the_stored_base_and_category(demo):
     db, _ = demo
     with db.reading() as s:
+        top = s.scalar(select(Organisation.name).where(Organisation.parent_id.is_(None)))
         assessments = s.scalars(select(DuesAssessment)).all()
         for a in assessments:
+            assert (a.rate, a.monthly_amount) == _rule(a.category.value, a.base)
             assert a.monthly_amount == monthly_dues(a.category.value, a.base)
-            assert a.rate == rate_for(a.category.value, a.base)
+            if a.reduction.value != "无":  # 第七条: studied by the branch, approved by the 上一级党委
+                assert a.approval_body == top and a.approval_ref
+        assert any(a.reduction.value != "无" for a in assessments)
         assert len({a.category for a in assessments}) >= 5
         payments = s.scalars(select(DuesPayment)).all()
         assert all(p.paid_on <= TODAY and p.period_start <= p.period_end for p in payments)

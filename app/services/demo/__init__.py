@@ -18,10 +18,10 @@ from sqlalchemy import func, select
 
 from app.db.base import Base
 from app.db.models import (
-    DevelopmentRecord, DuesAssessment, DuesPayment, Meeting, MeetingAttendance, Member, MembershipEvent, Organisation,
-    Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam,
+    CommitteeTerm, DevelopmentRecord, DuesAssessment, DuesPayment, Meeting, MeetingAttendance, Member, MembershipEvent,
+    Organisation, Volunteer, VolunteerActivity, VolunteerHours, VolunteerTeam,
 )
-from app.domain.enums import OrgType
+from app.domain.enums import OrgLevel, OrgType
 from app.domain.errors import ValidationError
 from app.services import audit
 from app.services.database import Database
@@ -123,19 +123,28 @@ def generate(db: Database, *, members: int, years: int = 5, seed: int = 2026, to
             org = session.get(Organisation, top.id)
             org.address, org.contact_phone = f"{people.district}{people.roads[0]}1号{community}党群服务中心", people.phone()
         estates = rng.sample(places()["小区"], max(4, min(30, members // 400 + 4)))
-        branches = build_tree(w, rng, people, top.id, members, today, taken, top.founded_on)
+        level = OrgLevel(top.level)
+        if level is OrgLevel.GROUP:
+            raise ValidationError("", "本级党组织是党小组，演示数据需要党委、党总支或党支部")
+        as_branch = (top.name, OrgType(top.org_type)) if level is OrgLevel.BRANCH else None
+        has_terms = bool(session.scalar(select(func.count()).select_from(CommitteeTerm)
+                                        .where(CommitteeTerm.org_id == top.id)))
+        # 少交/免交 are approved by the branches' 上一级党委 (中组发〔2008〕3号 第七条)
+        approver = top.name if level in (OrgLevel.COMMITTEE, OrgLevel.WORKING_COMMITTEE) else upper
+        branches = build_tree(w, rng, people, top.id, members, today, taken, top.founded_on, as_branch)
         report(5, "生成党员")
         demo_members = plan_members(w, rng, people, branches, today, estates)
         report(15, "生成党员变动记录")
         draw_history(rng, people, demo_members, start, today, upper, discipline)
         report(20, "生成委员会")
-        terms = plan_committees(rng, top.id, OrgType(top.org_type), branches, today, community)
+        terms = plan_committees(rng, top.id, OrgType(top.org_type), branches, today, community, top_level=level,
+                                top_terms=as_branch is None and not has_terms)
         write_members(w, demo_members)
         write_committees(w, rng, terms, upper, top.id)
         report(25, "生成发展党员档案")
         cases, agendas = plan_development(rng, people, branches, demo_members, today)
         report(30, "生成党费")
-        build_dues(w, rng, people, demo_members, first_year, today, upper)
+        build_dues(w, rng, people, demo_members, first_year, today, approver)
         report(55, "生成三会一课")
         build_meetings(w, rng, people, branches, agendas, start, today, estates)
         write_development(w, cases)

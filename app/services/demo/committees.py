@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from app.db.models import CommitteePost, CommitteeTerm
 from app.domain.dates import add_years
 from app.domain.enums import CommitteePostKind as Post
-from app.domain.enums import OrgType
+from app.domain.enums import OrgLevel, OrgType
 from app.domain.org_rules import COMMITTEE_THRESHOLD
 from app.services.demo.members import DemoMember
 from app.services.demo.organisation import Branch
@@ -88,8 +88,13 @@ def _terms(rng, org_id: int, org_type: OrgType, pool_of, full_now: int, today: d
 
 
 def plan_committees(rng, top_id: int, top_type: OrgType, branches: list[Branch], today: date,
-                    community: str) -> list[Term]:
-    """Choose both terms everywhere; sets 党内职务 on the member rows and the 党小组长."""
+                    community: str, *, top_level: OrgLevel = OrgLevel.COMMITTEE,
+                    top_terms: bool = True) -> list[Term]:
+    """Choose both terms everywhere; sets 党内职务 on the member rows and the 党小组长.
+
+    ``top_terms=False`` leaves the top organisation's committee alone (it has terms
+    already, or it is the one 党支部 and got its terms as such).
+    """
     terms: list[Term] = []
     busy: set[int] = set()
     for b in branches:
@@ -107,10 +112,11 @@ def plan_committees(rng, top_id: int, top_type: OrgType, branches: list[Branch],
     def top_pool(day: date) -> list[DemoMember]:
         return [m for m in everyone if m.full_on(day) and not m.retired]
     full_total = sum(1 for m in everyone if m.full_on(today))
-    top_terms = _terms(rng, top_id, top_type, top_pool, full_total, today, top=True, busy=busy)
-    terms.extend(top_terms)
-    for kind, m in top_terms[-1].posts:
-        label = "党委" + kind.value if kind in (Post.SECRETARY, Post.DEPUTY_SECRETARY) else "党委委员"
+    upper_terms = _terms(rng, top_id, top_type, top_pool, full_total, today, top=True, busy=busy) if top_terms else []
+    terms.extend(upper_terms)
+    for kind, m in upper_terms[-1].posts if upper_terms else ():
+        level = top_level.value
+        label = level + kind.value if kind in (Post.SECRETARY, Post.DEPUTY_SECRETARY) else level + "委员"
         m.row.update(party_post=label, has_post=True)
         busy.add(m.id)
         if kind is Post.SECRETARY:  # 书记 and 居委会主任 一肩挑
@@ -119,7 +125,7 @@ def plan_committees(rng, top_id: int, top_type: OrgType, branches: list[Branch],
         for gid in b.groups:
             pool = [m for m in b.members if m.group_id == gid and m.id not in busy and m.full_on(today)
                     and m.away_on(today) is None]
-            if pool and rng.random() < 0.97:
+            if pool:  # 支部工作条例 第九条: every 党小组 has a 党小组长
                 leader = _weighted_pick(rng, pool, 1, set())[0]
                 leader.row.update(party_post=Post.GROUP_LEADER.value, has_post=True)
                 b.group_leaders[gid] = leader

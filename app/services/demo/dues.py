@@ -1,8 +1,8 @@
 """Demo 党费: a yearly assessment (年初核定) per member on the books, and the payments.
 
-Rules: 中组发〔2008〕3号 第二至七条 (category, base, rate, 少交/免交), 第八条 (a 预备党员
-pays from the 支部大会 month), 组电明字〔2017〕5号 (核定 once a year; 离退休 on the basic
-pension; 少交 for a 离退休 member in hardship decided by the branch). Most pay monthly or
+Rules: 中组发〔2008〕3号 第二至七条 (category, base, rate; 少交/免交 studied by the branch
+and approved by the 上一级党委, 第七条), 第八条 (a 预备党员 pays from the 支部大会 month),
+组电明字〔2017〕5号 (核定 once a year; 离退休 on the basic pension). Most pay monthly or
 quarterly; some 预交 half a year (补交/预交 at most six months); a few fall behind.
 """
 
@@ -70,7 +70,8 @@ def _groups(months: list[int], pattern: str) -> list[list[int]]:
 
 
 def build_dues(w: Writer, rng, people: People, members: list[DemoMember], first_year: int, today: date,
-               upper: str) -> None:
+               approver: str) -> None:
+    """Assessments and payments of ``first_year`` .. ``today``; ``approver`` is the 上一级党委 of the branches."""
     assess, pay = DuesAssessment.__table__, DuesPayment.__table__
     now = today.year * 12 + today.month - 1
     receipts: dict[int, list[dict]] = defaultdict(list)  # year → one branch's payments
@@ -113,12 +114,12 @@ def build_dues(w: Writer, rng, people: People, members: list[DemoMember], first_
             owed = monthly
             if m.row["is_hardship"] and category is DuesCategory.RETIRED and monthly >= Decimal("2.00"):
                 owed = max(Decimal("0.20"), (monthly / 2).quantize(CENT))
-                row.update(reduction=DuesReduction.REDUCED, reduced_amount=owed, approval_body=m.branch.name,
-                           approval_ref=f"{year}年{row['assessed_on'].month}月支部委员会会议研究同意")
+                row.update(reduction=DuesReduction.REDUCED, reduced_amount=owed, approval_body=approver,
+                           approval_ref=f"{approver}〔{year}〕{rng.randint(1, 60)}号")
             elif category is DuesCategory.WELFARE and rng.random() < 0.3:
                 owed = Decimal("0.00")
-                row.update(reduction=DuesReduction.EXEMPT, approval_body=upper,
-                           approval_ref=f"{upper}〔{year}〕{rng.randint(1, 60)}号")
+                row.update(reduction=DuesReduction.EXEMPT, approval_body=approver,
+                           approval_ref=f"{approver}〔{year}〕{rng.randint(1, 60)}号")
             w.add(assess, row)
             if owed <= 0:
                 continue

@@ -87,16 +87,34 @@ def _sizes(rng, total: int) -> list[tuple[str, int]]:
     return sorted(plan, key=lambda p: order[p[0]])
 
 
+def _firm_branch(rng, taken_names: set[str], n: int) -> str:
+    """A 两新 branch named after a fictional firm whose name is not taken yet."""
+    for _ in range(50):
+        name = f"{rng.choice(places()['企业字号'])}{rng.choice(places()['企业行业'])}党支部"
+        if name not in taken_names:
+            return name
+    return f"两新组织第{cn_number(n)}党支部"
+
+
 def build_tree(w: Writer, rng, people: People, top_id: int, members: int, today: date,
-               taken_names: set[str], top_founded: date | None) -> list[Branch]:
-    """Queue the branches and groups; returns them with the member count each should get."""
+               taken_names: set[str], top_founded: date | None,
+               top_branch: tuple[str, OrgType] | None = None) -> list[Branch]:
+    """Queue the branches and groups; returns them with the member count each should get.
+
+    ``top_branch`` (name, type) when the top organisation is itself a 党支部: the members
+    then go into it and only its 党小组 are made (a 党支部 holds no 党支部).
+    """
     table = Organisation.__table__
     branches: list[Branch] = []
     counters = {kind: 0 for kind in KINDS}
-    firms = places()["企业字号"]
+    rooms = places()["会场"]
+    if top_branch is not None:
+        name, org_type = top_branch
+        kind = next((k for k, spec in KINDS.items() if spec[0] is org_type), "community")
+        branches.append(Branch(top_id, 0, name, kind, org_type, members, place=rng.choice(rooms)))
+        return _groups(w, rng, branches)
     plan = _sizes(rng, members)
     kind_total = {kind: sum(1 for k, _ in plan if k == kind) for kind in KINDS}
-    rooms = places()["会场"]
     for index, (kind, size) in enumerate(plan):
         org_type = KINDS[kind][0]
         counters[kind] += 1
@@ -110,8 +128,7 @@ def build_tree(w: Writer, rng, people: People, top_id: int, members: int, today:
             round_ = (n - 1) // len(JOINT_NAMES) + 1
             name = base if round_ == 1 else base.replace("联合", f"第{cn_number(round_)}联合")
         else:
-            name = (NEW_NAMES[n - 1] if n <= len(NEW_NAMES)
-                    else f"{rng.choice(firms)}{rng.choice(places()['企业行业'])}党支部")
+            name = NEW_NAMES[n - 1] if n <= len(NEW_NAMES) else _firm_branch(rng, taken_names, n)
         while name in taken_names:
             name = name.replace("党支部", "新党支部", 1) if "新党支部" not in name else name + "（二）"
         taken_names.add(name)
@@ -126,6 +143,12 @@ def build_tree(w: Writer, rng, people: People, top_id: int, members: int, today:
         }
         bid = w.add(table, row)
         branches.append(Branch(bid, index, name, kind, org_type, size, place=rng.choice(rooms)))
+    return _groups(w, rng, branches)
+
+
+def _groups(w: Writer, rng, branches: list[Branch]) -> list[Branch]:
+    """2–4 党小组 in every branch."""
+    table = Organisation.__table__
     for b in branches:
         count = max(2, min(4, b.size // 20 + rng.randrange(0, 2)))
         for g in range(1, count + 1):
