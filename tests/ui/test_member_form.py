@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from app.domain.dates import PartialDate
 from app.domain.errors import ValidationError
 from app.domain.member_rules import MemberData
 from app.ui.dialogs.member_form import MemberForm, OrgChoice
 from helpers_ids import make_id
+from helpers_qt import type_chinese
 
 ORGS = [OrgChoice(1, "幸福社区党委", "党委", None), OrgChoice(2, "第一党支部", "党支部", 1),
         OrgChoice(3, "第二党支部", "党支部", 1), OrgChoice(4, "第一党小组", "党小组", 2)]
 
 
-def type_chinese(widget, text: str) -> None:
-    """What an input method sends; qtbot.keyClicks with CJK text aborts the process."""
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 

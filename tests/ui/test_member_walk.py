@@ -4,21 +4,15 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from app.domain import idnumber
 from app.services.database import Database
 from app.services.org_admin import OrgData, create_org
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
+from helpers_qt import type_chinese
 
 
-def type_chinese(widget, text: str) -> None:
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def test_add_find_edit_and_transfer_out(qtbot, tmp_path):
