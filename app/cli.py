@@ -188,23 +188,23 @@ def _screenshot(args) -> int:
 
 
 def _import(db, args) -> int:
-    from app.io.excel_read import SheetError, read_sheet
-    from app.io.member_sheet import normalise_header, parse_sheet
+    from app.io.excel_read import SheetError
+    from app.io.member_file import all_errors, plan_member_file
+    from app.io.member_sheet import normalise_header
     from app.services import import_profiles, maintenance
-    from app.services.member_import import apply_import, plan_import
+    from app.services.member_import import apply_import
     from app.services.roster import resolve_org
 
-    try:
-        sheet = read_sheet(args.file, args.sheet if args.sheet else 0)
-    except SheetError as exc:
-        _err(exc.message)
-        return 1
     with db.reading() as session:
         profile = import_profiles.load_profile(session, args.profile) if args.profile else None
-        parsed = parse_sheet(sheet, profile)
         default_org = resolve_org(session, args.org)[0] if args.org else None
-        plan = plan_import(session, parsed.rows, default_org_id=default_org, sheet_title=parsed.title)
-    errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row)
+        try:
+            parsed, plan = plan_member_file(session, args.file, sheet=args.sheet if args.sheet else 0,
+                                            profile=profile, default_org_id=default_org)
+        except SheetError as exc:
+            _err(exc.message)
+            return 1
+    errors = all_errors(parsed, plan)
     if errors:
         for error in errors:
             print(str(error), file=sys.stderr)

@@ -47,7 +47,7 @@ def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     return first, month_end(date(year, 3 * quarter, 1))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date of which perhaps only the year or year and month are known.
 

@@ -7,9 +7,9 @@ inserting "19" and computing the check character; the caller shows the conversio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import mul
 from datetime import date
+from typing import NamedTuple
 
 from app.domain.errors import ValidationError
 
@@ -17,10 +17,10 @@ WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９ＸｘX", "0123456789XXX")
 FIELD = "公民身份号码"
+_ZERO_OFFSET = 48 * sum(WEIGHTS)
 
 
-@dataclass(frozen=True)
-class IdInfo:
+class IdInfo(NamedTuple):  # a tuple: built for every row of a bulk import
     number: str
     birth_date: date
     gender: str  # "男" / "女"
@@ -29,7 +29,8 @@ class IdInfo:
 
 def check_char(first17: str) -> str:
     """The 18th character for the 17 leading digits."""
-    total = sum(map(mul, map(int, first17), WEIGHTS))
+    # iterating ASCII bytes gives the code points: subtract 48 ('0') times the weight sum
+    total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _ZERO_OFFSET
     return CHECK_CHARS[total % 11]
 
 
@@ -40,21 +41,26 @@ def normalise(raw: str) -> str:
 
 def parse(raw: str, *, today: date | None = None) -> IdInfo:
     """Validate and decode an ID number; raise ``ValidationError`` with the reason in Chinese."""
-    number = normalise(raw or "")
+    if len(raw or "") == 18 and raw.isascii() and raw.isalnum():
+        number = raw.upper()  # the common case, already canonical but for a lowercase x
+    else:
+        number = normalise(raw or "")
     converted = False
     if not number:
         raise ValidationError(FIELD, "不能为空")
     if len(number) == 15:
-        if not number.isdigit():
+        if not (number.isascii() and number.isdigit()):
             raise ValidationError(FIELD, "15位旧号码只能由数字组成")
         first17 = number[:6] + "19" + number[6:]
         number = first17 + check_char(first17)
         converted = True
     if len(number) != 18:
         raise ValidationError(FIELD, f"应为18位，实际为{len(number)}位")
-    if not number[:17].isdigit():
+    head = number[:17]
+    if not (head.isascii() and head.isdigit()):  # "²".isdigit() is True
         raise ValidationError(FIELD, "前17位必须是数字")
-    if not (number[17].isdigit() or number[17] == "X"):
+    last = number[17]
+    if not (last.isdigit() or last == "X"):
         raise ValidationError(FIELD, "第18位（校验码）只能是数字或X")
     try:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -63,10 +69,10 @@ def parse(raw: str, *, today: date | None = None) -> IdInfo:
     today = today or date.today()
     if birth.year < 1900 or birth > today:
         raise ValidationError(FIELD, f"出生日期 {birth.isoformat()} 不在合理范围内")
-    expected = check_char(number[:17])
-    if number[17] != expected:
-        raise ValidationError(FIELD, f"校验码不符：第18位应为{expected}，实际为{number[17]}")
-    gender = "男" if int(number[16]) % 2 == 1 else "女"
+    expected = check_char(head)
+    if last != expected:
+        raise ValidationError(FIELD, f"校验码不符：第18位应为{expected}，实际为{last}")
+    gender = "男" if number[16] in "13579" else "女"
     return IdInfo(number, birth, gender, converted)
 
 

@@ -62,7 +62,9 @@ def read_sheet(path: Path | str, sheet: str | int = 0) -> Sheet:
             raise SheetError(f"工作表“{ws.name}”有 {ws.height} 行，超过 {MAX_ROWS} 行的上限，请分成几个文件。")
         if ws.width > MAX_COLS:
             raise SheetError(f"工作表“{ws.name}”有 {ws.width} 列，超过 {MAX_COLS} 列的上限。")
-        rows = [list(r) for r in ws.to_python(skip_empty_area=False)]
+        rows = ws.to_python(skip_empty_area=False)
+        if rows and not isinstance(rows[0], list):  # older calamine releases return tuples
+            rows = [list(r) for r in rows]
         merged = list(ws.merged_cell_ranges or [])
         name = ws.name
     except SheetError:

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from app.db.models import Member, Organisation
 from app.domain.enums import OrgLevel, OrgType
 from app.domain.errors import ValidationError
-from app.domain.member_rules import MemberData, check_member
+from app.domain.bulk import paused_gc
+from app.domain.member_rules import MemberData, check_member, check_record, new_memo
 from app.services import audit
 from app.services.members import _apply, member_data
 from app.services.organisations import ensure_top_organisation
@@ -32,11 +33,13 @@ _DATA_FIELDS = {f.name for f in fields(MemberData)}
 _NOT_TOP = "党员应编入党支部，而不是本级党委"
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
     row: int  # the row number Excel shows
-    values: dict[str, object] = field(default_factory=dict)  # field -> converted value
+    values: dict[str, object] = field(default_factory=dict)  # field -> converted value, never blank
     headers: dict[str, str] = field(default_factory=dict)  # field -> the column header in the file
+    warnings: tuple[str, ...] = ()  # from the fields' own rules when the reader ran them
+    fields_checked: bool = False  # values already went through member_rules.check_field
 
 
 @dataclass(frozen=True)
@@ -49,16 +52,20 @@ class RowError:
         return f"第{self.row}行 {self.column}: {self.reason}"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PlannedRow:
     row: int
     action: str  # 新增 / 修改 / 不变
-    data: MemberData
+    values: dict  # checked MemberData fields (see member_rules.check_record)
     org_name: str
     group_name: str | None
     member_id: int | None
     changes: tuple[tuple[str, str, str], ...] = ()  # (field label, before, after)
     warnings: tuple[str, ...] = ()
+
+    @property
+    def data(self) -> MemberData:
+        return MemberData(**self.values)
 
 
 @dataclass
@@ -90,14 +97,19 @@ def plan_import(
     today: date | None = None,
 ) -> ImportPlan:
     """Validate every row and compare it with the database; writes nothing."""
-    today = today or date.today()
+    with paused_gc():
+        return _plan(session, rows, default_org_id, sheet_title, today or date.today())
+
+
+def _plan(session: Session, rows: list[ImportRow], default_org_id, sheet_title, today: date) -> ImportPlan:
+    memo = new_memo()
     errors: list[RowError] = []
     planned: list[PlannedRow] = []
     all_orgs = list(session.scalars(select(Organisation)))
     orgs = {o.name: o for o in all_orgs if o.level is not OrgLevel.GROUP}
     top = next((o for o in orgs.values() if o.parent_id is None), None)
     top_name = None if top else _top_name(sheet_title)
-    new_orgs: list[str] = []
+    new_orgs: dict[str, None] = {}  # ordered set
     # only members still on the books: a returning member who left gets a new record
     by_id = {m.id_number: m for m in session.scalars(
         select(Member).where(Member.id_number.is_not(None), Member.is_active.is_(True)))}
@@ -117,39 +129,44 @@ def plan_import(
         if top is not None and org_name == top.name:
             errors.append(RowError(row.row, row.headers.get("org", "所在党支部"), _NOT_TOP))
             continue
-        if org_name not in orgs and org_name not in new_orgs:
-            new_orgs.append(org_name)
+        if org_name not in orgs:
+            new_orgs[org_name] = None
         group_name = str(values.get("group") or "").strip() or None
-        kwargs = {k: v for k, v in values.items() if k in _DATA_FIELDS and v not in ("", None)}
-        kwargs["name"] = str(values.get("name") or "")
-        data = MemberData(**kwargs)
+        record = dict(values)  # never blank: app.io.member_sheet leaves empty cells out
+        record.pop("org", None)
+        record.pop("group", None)
+        if not record.keys() <= _DATA_FIELDS:  # a hand-made row with unknown keys
+            record = {k: v for k, v in record.items() if k in _DATA_FIELDS}
+        record["name"] = str(values.get("name") or "")
         try:
-            checked = check_member(data, today=today)
+            checked = check_record(record, today=today, memo=memo, fields_checked=row.fields_checked)
         except ValidationError as exc:
             column = next((h for f, h in row.headers.items() if FIELD_LABELS.get(f) == exc.field), exc.field)
             errors.append(RowError(row.row, column, exc.message))
             continue
-        data = checked.data
-        if data.id_number:
-            if data.id_number in seen_ids:
+        clean = checked.values
+        number = clean["id_number"]
+        if number:
+            if number in seen_ids:
                 errors.append(RowError(row.row, row.headers.get("id_number", "公民身份号码"),
-                                       f"与第{seen_ids[data.id_number]}行的号码重复"))
+                                       f"与第{seen_ids[number]}行的号码重复"))
                 continue
-            seen_ids[data.id_number] = row.row
-        existing = _match(session, data, org_name, orgs, by_id)
-        warnings = checked.warnings
+            seen_ids[number] = row.row
+        existing = _match(session, clean, org_name, orgs, by_id)
+        warnings = row.warnings + checked.warnings if row.warnings else checked.warnings
         if existing is None:
-            planned.append(PlannedRow(row.row, "新增", data, org_name, group_name, None, (), warnings))
+            planned.append(PlannedRow(row.row, "新增", clean, org_name, group_name, None, (), warnings))
             continue
-        merged, changes = _merge(existing, data, row, org_name, group_name, orgs, all_orgs)
-        planned.append(PlannedRow(row.row, "修改" if changes else "不变", merged, org_name, group_name,
-                                  existing.id, changes, warnings))
+        merged, changes = _merge(existing, clean, row, org_name, group_name, orgs, all_orgs)
+        planned.append(PlannedRow(row.row, "修改" if changes else "不变", merged.__dict__.copy(), org_name,
+                                  group_name, existing.id, changes, warnings))
+    new_org_list = list(new_orgs)
     if top_name is not None and top_name in new_orgs:
         # the title names a branch (“第一党支部党员名册”): it is not the top organisation
-        new_orgs.remove(top_name)
-        new_orgs.insert(0, top_name)
+        new_org_list.remove(top_name)
+        new_org_list.insert(0, top_name)
         top_name = "本级党组织"
-    return ImportPlan(planned, errors, new_orgs, top_name)
+    return ImportPlan(planned, errors, new_org_list, top_name)
 
 
 def _top_name(title: str | None) -> str:
@@ -160,25 +177,25 @@ def _top_name(title: str | None) -> str:
     return "本级党组织"
 
 
-def _match(session, data: MemberData, org_name: str, orgs, by_id) -> Member | None:
-    if data.id_number:
-        return by_id.get(data.id_number)
+def _match(session, clean: dict, org_name: str, orgs, by_id) -> Member | None:
+    if clean["id_number"]:
+        return by_id.get(clean["id_number"])
     org = orgs.get(org_name)
     if org is None:
         return None
     return session.scalars(
-        select(Member).where(Member.name == data.name, Member.org_id == org.id, Member.id_number.is_(None),
+        select(Member).where(Member.name == clean["name"], Member.org_id == org.id, Member.id_number.is_(None),
                              Member.is_active.is_(True))
     ).first()
 
 
-def _merge(existing: Member, data: MemberData, row: ImportRow, org_name, group_name, orgs, all_orgs):
+def _merge(existing: Member, clean: dict, row: ImportRow, org_name, group_name, orgs, all_orgs):
     """Fields present in the file replace the stored ones; absent columns keep what is stored."""
     current = member_data(existing)
-    updates = {k: getattr(data, k) for k in row.values if k in _DATA_FIELDS}
+    updates = {k: clean.get(k) for k in row.values if k in _DATA_FIELDS}
     for derived in ("gender", "birth_date"):  # filled from the ID number
-        if getattr(current, derived) is None and getattr(data, derived) is not None:
-            updates[derived] = getattr(data, derived)
+        if getattr(current, derived) is None and clean.get(derived) is not None:
+            updates[derived] = clean[derived]
     merged = replace(current, **updates)
     changes = [(FIELD_LABELS.get(k, k), _shown(getattr(current, k)), _shown(getattr(merged, k)))
                for k in updates if getattr(current, k) != getattr(merged, k)]

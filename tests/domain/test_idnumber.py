@@ -58,6 +58,9 @@ def test_wrong_check_character_names_the_expected_one():
         ("11010519491331002X", "不是有效日期"),
         ("11010518491231002X", "不在合理范围内"),
         ("1101051949123100AX", "前17位必须是数字"),
+        ("11010²19491231002X", "前17位必须是数字"),  # a superscript is a Unicode digit
+        ("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X", "前17位必须是数字"),  # Arabic-Indic digits are not ASCII
+        ("11010549123100²", "只能由数字组成"),
         ("", "不能为空"),
     ],
 )

@@ -118,3 +118,37 @@ def test_many_pages_repeat_the_header(roster_db, tmp_path):
     last = subprocess.run(["pdftotext", "-f", str(count), "-l", str(count), str(out), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "公民身份号码" in last and f"第{count}页/共{count}页" in last.replace(" ", "")
+
+
+def test_exported_roster_imports_back_unchanged(roster_db, tmp_path, db_path):
+    """The 花名册 a clerk sends upward is also a file another branch can import."""
+    from sqlalchemy import select
+
+    from app.db.models import Member
+    from app.io.member_file import all_errors, plan_member_file
+    from app.services.database import Database
+    from app.services.member_import import apply_import
+
+    out = write_roster_xlsx(roster(roster_db), tmp_path / "花名册.xlsx")
+    fresh = Database.open(path=tmp_path / "fresh.db")
+    try:
+        with fresh.reading() as s:
+            parsed, plan = plan_member_file(s, out, today=AS_OF)
+        assert parsed.header_rows == (2,)  # the subtitle row above the header is not a header level
+        assert {c.header for c in parsed.columns if c.field} >= {"姓名", "公民身份号码", "所在党支部"}
+        assert not all_errors(parsed, plan) and plan.count("新增") == 3
+        with fresh.unit_of_work() as s:
+            apply_import(s, plan, source=out.name)
+        with fresh.reading() as s:
+            got = {m.name: m for m in s.scalars(select(Member))}
+        with roster_db.reading() as s:
+            want = {m.name: m for m in s.scalars(select(Member))}
+        fields = ("id_number", "gender", "birth_date", "birth_precision", "join_date", "join_precision", "full_date",
+                  "category", "phone", "work_unit", "notes")
+        for name, m in want.items():
+            assert [getattr(got[name], f) for f in fields] == [getattr(m, f) for f in fields], name
+        with fresh.reading() as s:
+            _, again = plan_member_file(s, out, today=AS_OF)
+        assert (again.count("新增"), again.count("修改"), again.count("不变")) == (0, 0, 3)
+    finally:
+        fresh.close()

@@ -12,13 +12,9 @@ from app.ui.table_model import Column, RowTableModel, col
 
 
 def _plan(session, path: str, profile: dict | None):
-    from app.io.excel_read import read_sheet
-    from app.io.member_sheet import parse_sheet
-    from app.services.member_import import plan_import
+    from app.io.member_file import plan_member_file
 
-    parsed = parse_sheet(read_sheet(path), profile)
-    plan = plan_import(session, parsed.rows, sheet_title=parsed.title)
-    return parsed, plan
+    return plan_member_file(session, path, profile=profile)
 
 
 def _apply(session, plan, path: str):
