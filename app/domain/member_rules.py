@@ -34,7 +34,7 @@ class MemberData:
     category: str = MemberCategory.FULL.value
     join_date: PartialDate | None = None
     full_date: PartialDate | None = None
-    work_start_date: date | None = None
+    work_start_date: PartialDate | None = None
     job_post: str | None = None
     work_unit: str | None = None
     party_post: str | None = None

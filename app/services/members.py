@@ -58,7 +58,7 @@ def member_data(row: Member) -> MemberData:
         birth_date=_partial(row.birth_date, row.birth_precision), id_number=row.id_number,
         education=row.education, native_place=row.native_place, category=row.category.value,
         join_date=_partial(row.join_date, row.join_precision), full_date=_partial(row.full_date, row.full_precision),
-        work_start_date=row.work_start_date, job_post=row.job_post, work_unit=row.work_unit,
+        work_start_date=_partial(row.work_start_date, row.work_start_precision), job_post=row.job_post, work_unit=row.work_unit,
         party_post=row.party_post, phone=row.phone, address=row.address, household_police=row.household_police,
         mobile_card_no=row.mobile_card_no, is_hardship=row.is_hardship,
         is_community_reported=row.is_community_reported, shows_identity=row.shows_identity,
@@ -128,7 +128,8 @@ def _apply(row: Member, checked: Checked) -> None:
     row.join_precision = d.join_date.precision if d.join_date else DatePrecision.DAY
     row.full_date = d.full_date.value if d.full_date else None
     row.full_precision = d.full_date.precision if d.full_date else DatePrecision.DAY
-    row.work_start_date = d.work_start_date
+    row.work_start_date = d.work_start_date.value if d.work_start_date else None
+    row.work_start_precision = d.work_start_date.precision if d.work_start_date else DatePrecision.DAY
     row.job_post, row.work_unit, row.party_post = d.job_post, d.work_unit, d.party_post
     row.phone, row.address, row.household_police = d.phone, d.address, d.household_police
     row.mobile_card_no = d.mobile_card_no

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0099"
-down_revision = "0002"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 
@@ -49,10 +49,11 @@ def second_revision(tmp_path, monkeypatch):
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
 
     def install(body: str) -> None:
+        body = body.replace('down_revision = "HEAD"', f'down_revision = "{migrate.HEAD_REVISION}"')
         (scripts / "versions" / "0099_test.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
         monkeypatch.setattr(migrate, "HEAD_REVISION", "0099")
-        monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002", "0099"))
+        monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, "0099"))
 
     return install
 
@@ -80,10 +81,11 @@ def _columns(path: Path) -> list[str]:
 
 def test_upgrade_backs_up_first_and_keeps_the_data(db_path, second_revision):
     _db_at_head_with_a_member(db_path)
+    head = migrate.HEAD_REVISION
     second_revision(GOOD)
     db = Database.open(path=db_path)
     try:
-        assert db.report.migrated_from == "0002"
+        assert db.report.migrated_from == head
         backup = db.report.migration_backup
         assert backup is not None and backup.parent == backup_dir_for(db_path)
     finally:
@@ -98,6 +100,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(db_path, second_revision):
 
 def test_a_failing_migration_rolls_back_completely(db_path, second_revision):
     _db_at_head_with_a_member(db_path)
+    head = migrate.HEAD_REVISION
     second_revision(FAILING)
     with pytest.raises(Exception):
         Database.open(path=db_path)
@@ -105,16 +108,17 @@ def test_a_failing_migration_rolls_back_completely(db_path, second_revision):
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         assert not [t for t in tables if t.startswith("_alembic_tmp")]
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
         assert conn.execute("SELECT name FROM member").fetchall() == [("赵六",)]
     finally:
         conn.close()
     assert "wechat" not in _columns(db_path)
-    assert list(backup_dir_for(db_path).glob("*before-migrate-0002*.db"))  # and a backup exists
+    assert list(backup_dir_for(db_path).glob(f"*before-migrate-{head}*.db"))  # and a backup exists
 
 
 def test_check_opens_an_older_database_without_migrating(db_path, second_revision):
     _db_at_head_with_a_member(db_path)
+    head = migrate.HEAD_REVISION
     second_revision(GOOD)
     from app.services.maintenance import check
 
@@ -123,7 +127,7 @@ def test_check_opens_an_older_database_without_migrating(db_path, second_revisio
         report = check(db)
     finally:
         db.close()
-    assert report.ok and report.revision == "0002" and report.counts["member"] == 1
+    assert report.ok and report.revision == head and report.counts["member"] == 1
     assert "wechat" not in _columns(db_path)
 
 

@@ -167,3 +167,27 @@ def test_hostile_and_broken_files_get_clear_messages(tmp_path, monkeypatch):
         read_sheet(DATA / "messy_roster.xlsx")
     with pytest.raises(SheetError, match="不存在"):
         read_sheet(tmp_path / "nope.xlsx")
+
+
+def test_year_month_work_start_is_kept_without_inventing_a_day(sqlite_db, tmp_path):
+    from openpyxl import Workbook
+
+    from app.io.member_file import all_errors, plan_member_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "性别", "所在党支部", "参加工作时间", "学历"])
+    ws.append(["李雷", "男", "第一党支部", "1985.07", "私塾"])
+    ws.append(["韩梅梅", "女", "第一党支部", "1990年3月5日", "大学"])
+    path = tmp_path / "work.xlsx"
+    wb.save(path)
+    with sqlite_db.reading() as s:
+        parsed, plan = plan_member_file(s, path, today=TODAY)
+    assert not all_errors(parsed, plan)
+    li = next(r for r in plan.rows if r.data.name == "李雷")
+    assert "学历“私塾”不在标准列表中，统计时计入“其他”" in li.warnings  # from the column-wise field rule
+    with sqlite_db.unit_of_work() as s:
+        apply_import(s, plan, source="work.xlsx")
+    with sqlite_db.reading() as s:
+        got = {m.name: (m.work_start_date, m.work_start_precision) for m in s.scalars(select(Member))}
+    assert got == {"李雷": (date(1985, 7, 1), DatePrecision.MONTH), "韩梅梅": (date(1990, 3, 5), DatePrecision.DAY)}

@@ -61,6 +61,8 @@ class Member(IdMixin, TimestampMixin, VersionedMixin, Base):
     full_date: Mapped[date | None] = mapped_column(Date)  # 转正日期
     full_precision: Mapped[DatePrecision] = mapped_column(enum_type(DatePrecision, 2), default=DatePrecision.DAY)
     work_start_date: Mapped[date | None] = mapped_column(Date)  # 参加工作日期
+    work_start_precision: Mapped[DatePrecision] = mapped_column(
+        enum_type(DatePrecision, 2), default=DatePrecision.DAY, server_default="日")
     job_post: Mapped[str | None] = mapped_column(String(60))  # 工作岗位 (B5 list)
     work_unit: Mapped[str | None] = mapped_column(String(120))  # 工作单位及职务
     party_post: Mapped[str | None] = mapped_column(String(30))  # 党内职务

@@ -190,8 +190,10 @@ def plan_members(w: Writer, rng, people: People, branches: list[Branch], today: 
                 "native_place": people.native_place(),
                 "category": MemberCategory.PROBATIONARY if probationary else MemberCategory.FULL,
                 "join_date": join, "full_date": full,
-                "work_start_date": (add_years(birth, rng.randint(17, 24)) if job not in ("研究生", "大学本科学生")
-                                    else None),
+                # 参加工作时间 is kept as a year and month, as on personnel forms
+                "work_start_date": (add_years(birth, rng.randint(17, 24)).replace(day=1)
+                                    if job not in ("研究生", "大学本科学生") else None),
+                "work_start_precision": DatePrecision.MONTH,
                 "job_post": job, "work_unit": None if retired else _unit(rng, people, job),
                 "phone": people.phone(), "address": people.address(estates),
                 "household_police": f"{people.district}公安分局{people.community[:2]}派出所",

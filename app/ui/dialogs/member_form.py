@@ -265,8 +265,6 @@ class MemberForm(QDialog):
             value = PartialDate.parse(text)
         except ValueError as exc:
             raise ValidationError(label, str(exc)) from None
-        if key == "work_start_date":
-            return value.value
         return value
 
     def to_data(self) -> MemberData:
