@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member
 from app.domain.enums import DuesReduction
+from app.services.dues_liability import liabilities
 from app.services.views._common import month_index, org_names, year_bounds
 
 ZERO = Decimal("0.00")
@@ -55,6 +56,12 @@ def effective_monthly(a: DuesAssessment) -> Decimal:
     if a.reduction is DuesReduction.REDUCED and a.reduced_amount is not None:
         return a.reduced_amount
     return a.monthly_amount
+
+
+def year_months(year: int, span) -> range:
+    """Month indexes of ``year`` the member owed dues (app.services.dues_liability)."""
+    first, last = year * 12, year * 12 + 11
+    return span.months(first, last) if span is not None else range(first, last + 1)
 
 
 def liable_months(year: int, join_date: date | None, left_on: date | None) -> range:
@@ -100,17 +107,18 @@ def year_table(session: Session, year: int, *, today: date | None = None) -> Due
         ).all()
     )
     stmt = (
-        select(DuesAssessment, Member.name, Member.org_id, Member.join_date, Member.left_on)
+        select(DuesAssessment, Member.name, Member.org_id)
         .join(Member, Member.id == DuesAssessment.member_id)
         .where(DuesAssessment.year == year)
         .order_by(Member.org_id, Member.sort_key, Member.id)
     )
+    spans = liabilities(session)
     due_until = min(month_index(date(year, 12, 1)), last_due_month(today))
     covered = covered_months(session, month_index(first), due_until) if due_until >= month_index(first) else {}
     rows: list[DuesRow] = []
-    for a, name, org_id, join_date, left_on in session.execute(stmt):
+    for a, name, org_id in session.execute(stmt):
         monthly = effective_monthly(a)
-        months = liable_months(year, join_date, left_on)
+        months = year_months(year, spans.get(a.member_id))
         owed = [m for m in months if m <= due_until] if monthly > 0 else []
         arrears = sum(1 for m in owed if m not in covered.get(a.member_id, ()))
         rows.append(DuesRow(
@@ -130,13 +138,9 @@ def year_totals(session: Session, year: int) -> tuple[Decimal, Decimal]:
         select(func.sum(DuesPayment.amount)).where(DuesPayment.period_start >= first, DuesPayment.period_start <= last)
     )
     due = ZERO
-    stmt = (
-        select(DuesAssessment, Member.join_date, Member.left_on)
-        .join(Member, Member.id == DuesAssessment.member_id)
-        .where(DuesAssessment.year == year)
-    )
-    for a, join_date, left_on in session.execute(stmt):
-        due += effective_monthly(a) * len(liable_months(year, join_date, left_on))
+    spans = liabilities(session)
+    for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year == year)):
+        due += effective_monthly(a) * len(year_months(year, spans.get(a.member_id)))
     return due, paid if paid is not None else ZERO
 
 
@@ -158,14 +162,15 @@ def arrears_over_last_year(session: Session, *, today: date | None = None, minim
     owed: dict[int, int] = defaultdict(int)
     who: dict[int, tuple[str, int]] = {}
     stmt = (
-        select(DuesAssessment, Member.name, Member.org_id, Member.join_date, Member.left_on)
+        select(DuesAssessment, Member.name, Member.org_id)
         .join(Member, Member.id == DuesAssessment.member_id)
         .where(DuesAssessment.year.in_(years), Member.is_active.is_(True))
     )
-    for a, name, org_id, join_date, left_on in session.execute(stmt):
+    spans = liabilities(session)
+    for a, name, org_id in session.execute(stmt):
         if effective_monthly(a) <= 0:
             continue
-        months = [m for m in liable_months(a.year, join_date, left_on) if first <= m <= last]
+        months = [m for m in year_months(a.year, spans.get(a.member_id)) if first <= m <= last]
         owed[a.member_id] += sum(1 for m in months if m not in covered.get(a.member_id, ()))
         who[a.member_id] = (name, org_id)
     names = org_names(session)
