@@ -54,7 +54,8 @@ def test_pages_show_the_known_rows(window):
     zhang = next(i for i, r in enumerate(p[2].model.rows) if r.name == "张三丰")
     id_column = [c.header for c in p[2].model.columns].index("公民身份号码")
     assert p[2].model.data(p[2].model.index(zhang, id_column)) == "110105********1233"  # masked by default
-    assert _names(p[3].model) == ["张三丰", "王五"]
+    assert [r.name for r in p[3].ledger.model.rows if r.category != "未核定"] == ["张三丰", "王五"]
+    assert set(_names(p[3].collection.model)) == {"张三丰", "王五"}  # this month's sheet: the assessed
     assert [(r.type_name, r.expected, r.present) for r in p[4].model.rows] == [("支部委员会", 5, 4), ("党课", 3, 3)]
     assert [(r.name, r.stage) for r in p[5].model.rows] == [
         ("陈一", "入党申请人"), ("刘二", "积极分子"), ("孙三", "发展对象"), ("周四", "预备党员"), ("吴五", "终止")]
@@ -64,7 +65,7 @@ def test_pages_show_the_known_rows(window):
     assert (stats["党员总数"], stats["其中：女党员"]) == ("3", "1")
     assert any(row.label == "屏幕上遮蔽身份证号" for row in p[8].model.rows)
     assert window.count_label.text() == "在册党员 3 名　党员记录共 4 条"
-    assert not p[3].findChild(type(p[3].totals), "emptyHint").isVisible()
+    assert not p[3].ledger.findChild(type(p[3].ledger.totals), "emptyHint").isVisible()
 
 
 def test_an_empty_database_shows_hints_not_blank_tables(qtbot, tmp_path):

@@ -97,7 +97,7 @@ def test_every_page_opens_and_shows_database_rows(window):
     home = window.pages[0]
     assert home.cards["在册党员"].value.text().isdigit() and int(home.cards["在册党员"].value.text()) > 150
     assert window.pages[2].model.rowCount() > 150
-    assert window.pages[3].model.rowCount() > 0 and window.pages[4].model.rowCount() > 0
+    assert window.pages[3].ledger.model.rowCount() > 0 and window.pages[4].model.rowCount() > 0
     assert window.pages[5].model.rowCount() > 0 and window.pages[6].people.rowCount() > 0
     assert window.pages[7].model.rowCount() > 10 and window.pages[8].model.rowCount() > 5
 

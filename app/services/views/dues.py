@@ -36,6 +36,9 @@ class DuesRow:
     annual_due: Decimal  # monthly × the months the member was liable in the year
     paid: Decimal  # payments whose period starts in the year
     arrears_months: int  # liable months up to last month that no payment covers
+    assessment_id: int | None = None  # None: an active member not yet assessed for the year
+    override_reason: str = ""
+    approval: str = ""  # 批准机关 and 文号 of a 少交/免交
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,12 @@ def last_due_month(today: date) -> int:
     return month_index(today) - 1
 
 
-def year_table(session: Session, year: int, *, today: date | None = None) -> DuesYear:
-    """Every assessment of ``year`` with what was paid and the months in arrears."""
+def year_table(session: Session, year: int, *, today: date | None = None, with_unassessed: bool = False) -> DuesYear:
+    """Every assessment of ``year`` with what was paid and the months in arrears.
+
+    ``with_unassessed`` adds the active members owing dues that year who have no
+    assessment yet (category “未核定”), so the clerk can assess them from the list.
+    """
     today = today or date.today()
     names = org_names(session)
     first, last = year_bounds(year)
@@ -123,8 +130,17 @@ def year_table(session: Session, year: int, *, today: date | None = None) -> Due
         arrears = sum(1 for m in owed if m not in covered.get(a.member_id, ()))
         rows.append(DuesRow(
             a.member_id, name, names.get(org_id, ""), a.category.value, a.base, a.rate, monthly,
-            a.reduction.value, monthly * len(months), paid.get(a.member_id) or ZERO, arrears,
+            a.reduction.value, monthly * len(months), paid.get(a.member_id) or ZERO, arrears, a.id,
+            a.override_reason or "", " ".join(x for x in (a.approval_body, a.approval_ref) if x),
         ))
+    if with_unassessed:
+        assessed = {r.member_id for r in rows}
+        for mid, name, org_id in session.execute(
+                select(Member.id, Member.name, Member.org_id).where(Member.is_active.is_(True))
+                .order_by(Member.org_id, Member.sort_key, Member.id)):
+            if mid not in assessed and year_months(year, spans.get(mid)):
+                rows.append(DuesRow(mid, name, names.get(org_id, ""), "未核定", ZERO, ZERO, ZERO, "无", ZERO,
+                                    paid.get(mid) or ZERO, 0))
     return DuesYear(
         year, rows, sum((r.annual_due for r in rows), ZERO), sum((r.paid for r in rows), ZERO),
         sum(1 for r in rows if r.arrears_months > 0),

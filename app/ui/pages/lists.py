@@ -1,4 +1,4 @@
-"""Pages that are, for now, year-filtered lists: 党费, 三会一课, 发展党员, 志愿服务, 统计报表."""
+"""Pages that are, for now, year-filtered lists: 三会一课, 发展党员, 志愿服务, 统计报表."""
 
 from __future__ import annotations
 
@@ -48,51 +48,6 @@ class YearPage(Page):
 
     def load_year(self) -> None:
         """Load the selected year."""
-
-
-def _dues_years(s):
-    from app.services.views.dues import available_years
-
-    return available_years(s)
-
-
-def _dues(s, year):
-    from app.services.views.dues import year_table
-
-    return year_table(s, year)
-
-
-class DuesPage(YearPage):
-    title = "党费"
-    kinds = ("dues", "member")
-    years_fn = staticmethod(_dues_years)
-
-    def __init__(self, runner, parent=None) -> None:
-        super().__init__(runner, parent)
-        self.totals = QLabel("")
-        self.totals.setObjectName("totals")
-        self.layout_.addWidget(self.totals)
-        self.model = RowTableModel([
-            col("姓名", "name", 80), col("所在支部", "org_name", 170), col("类别", "category", 70),
-            col("计算基数", "base", 100, right=True),
-            Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 60, True,
-                   sort_key=lambda r: r.rate),
-            col("月应缴", "monthly", 80, right=True), col("全年应缴", "annual_due", 96, right=True),
-            col("已缴", "paid", 96, right=True),
-            col("欠缴月数", "arrears_months", 70, right=True, format=lambda n: str(n) if n else "",
-                color=lambda r: "#B00000" if r.arrears_months >= 3 else None),
-            Column("减免", lambda r: "" if r.reduction == "无" else r.reduction, 80),
-        ])
-        self.layout_.addWidget(make_table(self.model, empty="这一年还没有核定党费。核定后，这里列出每名党员的应缴、已缴和欠缴月数。"), 1)
-
-    def load_year(self) -> None:
-        if self.year.currentData():
-            self.runner.submit(_dues, self.year.currentData(), on_done=self._show)
-
-    def _show(self, table) -> None:
-        self.model.reset(table.rows)
-        self.totals.setText(f"{table.year}年：应缴 {_money(table.total_due)} 元，已缴 {_money(table.total_paid)} 元，"
-                            f"有欠缴月份的党员 {table.members_in_arrears} 人　（中组发〔2008〕3号）")
 
 
 def _meeting_years(s):

@@ -1,0 +1,133 @@
+"""A clerk's month on the 党费 page: assess a newcomer, mark everyone paid, a 代交, a 补交, an undo."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.dates import PartialDate
+from app.domain.member_rules import MemberData
+from app.services import dues_assess, members
+from app.services.database import Database
+from app.services.org_admin import OrgData, create_org
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from helpers_ids import make_id
+from helpers_qt import type_chinese
+
+TODAY = date(2026, 11, 22)
+
+
+def _database(tmp_path) -> Database:
+    db = Database.open(path=tmp_path / "dues.db")
+    with db.unit_of_work() as s:
+        top = create_org(s, OrgData("幸福社区党委", "党委"))
+        branch = create_org(s, OrgData("第一党支部", "党支部", parent_id=top.id))
+        ids = {}
+        for n, name in enumerate(("张三", "李四", "王五"), 1):
+            ids[name] = members.create_member(s, MemberData(
+                name=name, org_id=branch.id, id_number=make_id(date(1960 + n, 3, 3), 40 + n),
+                join_date=PartialDate(date(1990, 7, 1)), full_date=PartialDate(date(1991, 7, 1))),
+                today=TODAY).member.id
+        dues_assess.assess(s, ids["张三"], 2026, "在职", "4000", today=TODAY)  # 40.00 a month
+        dues_assess.assess(s, ids["李四"], 2026, "离退休", "3000", today=TODAY)  # 15.00
+    return db
+
+
+def _rows(tab):
+    return {r.name: r for r in tab.model.rows}
+
+
+def _select(tab, name):
+    row = [r.name for r in tab.model.rows].index(name)
+    view = tab.table
+    view.setCurrentIndex(view.model().mapFromSource(tab.model.index(row, 0)) if hasattr(view.model(), "mapFromSource")
+                         else view.model().index(row, 0))
+
+
+def test_a_months_collection(qtbot, tmp_path, monkeypatch):
+    db = _database(tmp_path)
+    runner = TaskRunner()
+    runner.database = db
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", "dues.db")
+    window.nav.setCurrentRow(3)
+    page = window.pages[3]
+    runner.wait_idle()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
+
+    # 年度台账: 王五 has no assessment yet; assess him from the list
+    ledger = page.ledger
+    page.tabs.setCurrentWidget(ledger)
+    ledger.year.setCurrentIndex(ledger.year.findData(2026))
+    runner.wait_idle()
+    assert _rows(ledger)["王五"].category == "未核定"
+    _select(ledger, "王五")
+    ledger.assess_selected()
+    dialog = ledger._dialog
+    dialog.category.setCurrentText("在职")
+    qtbot.keyClicks(dialog.base, "2000")
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert dialog.result() == 1
+    assert _rows(ledger)["王五"].monthly == Decimal("10.00")
+
+    # 本月收缴 for November: a 代交 first, then everyone else at once
+    tab = page.collection
+    page.tabs.setCurrentWidget(tab)
+    tab.year.setValue(2026)
+    tab.month.setCurrentIndex(10)
+    runner.wait_idle()
+    assert {n: r.status for n, r in _rows(tab).items()} == {"张三": "未交", "李四": "未交", "王五": "未交"}
+    _select(tab, "李四")
+    tab.record_selected()
+    dialog = tab._dialog
+    dialog.method.setCurrentText("代交")
+    dialog.paid_on.setDate(QDate(2026, 11, 5))
+    dialog.buttons.accepted.emit()  # no payer: refused, the dialog stays open
+    runner.wait_idle()
+    assert "代交人" in dialog.error.text() and dialog.result() == 0
+    type_chinese(dialog.payer, "李小四")
+    qtbot.keyClicks(dialog.receipt, "R-118")
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert dialog.result() == 1
+    tab.mark_all_paid()
+    runner.wait_idle()
+    runner.wait_idle()
+    rows = _rows(tab)
+    assert all(r.status == "已交" for r in rows.values())
+    assert (rows["李四"].method, rows["李四"].payer_name, rows["李四"].receipt_no) == ("代交", "李小四", "R-118")
+    assert rows["张三"].paid_amount == Decimal("40.00")
+
+    # October: 张三 pays late — a 补交 dated in November
+    tab.month.setCurrentIndex(9)
+    runner.wait_idle()
+    _select(tab, "张三")
+    tab.record_selected()
+    dialog = tab._dialog
+    dialog.method.setCurrentText("补交")
+    dialog.paid_on.setDate(QDate(2026, 11, 10))
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert dialog.result() == 1, dialog.error.text()
+    october = _rows(tab)["张三"]
+    assert (october.method, october.paid_on, october.paid_amount) == ("补交", date(2026, 11, 10), Decimal("40.00"))
+
+    # a wrong entry is undone
+    _select(tab, "张三")
+    tab.undo_selected()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert _rows(tab)["张三"].status == "未交"
+    window.close()
+    db.close()
