@@ -55,14 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="文件中没有“所在党支部”列时，导入到这个党支部")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
-    p = sub.add_parser("export", help="导出花名册等")
-    p.add_argument("what", choices=["roster"], help="roster：党员花名册")
+    p = sub.add_parser("export", help="导出花名册、党费台账等")
+    p.add_argument("what", choices=["roster", "dues"], help="roster：党员花名册；dues：党费收缴台账")
     p.add_argument("--format", choices=["xlsx", "pdf"], help="格式（省略时按 --out 的扩展名）")
     p.add_argument("--out", type=Path, required=True, help="输出文件")
     p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
     p.add_argument("--order", choices=["pinyin", "strokes"], default="pinyin", help="排序：拼音或姓氏笔画")
     p.add_argument("--full-id", action="store_true", help="PDF 中显示完整身份证号（记入审计日志）")
     p.add_argument("--columns", help="列，逗号分隔的列键（默认全部；PDF 默认精简列）")
+    p.add_argument("--year", type=int, help="党费台账的年度（默认今年）")
+    p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度")
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
@@ -238,6 +240,8 @@ def _export(db, args) -> int:
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "pdf"):
         raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
+    if args.what == "dues":
+        return _export_dues(db, args, fmt)
     columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
     with db.reading() as session:
         org_id, org_name = resolve_org(session, args.org)
@@ -256,4 +260,27 @@ def _export(db, args) -> int:
         with db.unit_of_work(actor="命令行") as session:
             record_full_id_export(session, roster, str(out))
     print(f"已导出 {len(roster.entries)} 名党员到 {out}")
+    return 0
+
+
+def _export_dues(db, args, fmt: str) -> int:
+    from datetime import date
+
+    from app.io.atomic import ExportError
+    from app.io.dues_pdf import write_dues_pdf
+    from app.io.dues_xlsx import write_dues_xlsx
+    from app.services.dues_ledger import build_ledger
+    from app.services.roster import resolve_org
+
+    year = args.year or date.today().year
+    with db.reading() as session:
+        org_id = resolve_org(session, args.org)[0] if args.org else None
+        ledger = build_ledger(session, year, org_id=org_id)
+    writer = write_dues_xlsx if fmt == "xlsx" else write_dues_pdf
+    try:
+        out = writer(ledger, args.out, quarter=args.quarter)
+    except ExportError as exc:
+        _err(exc.message)
+        return 1
+    print(f"已导出 {ledger.org_name}{year}年党费台账（{len(ledger.rows)} 人，实缴 {ledger.total('annual_paid')} 元）到 {out}")
     return 0

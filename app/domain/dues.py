@@ -136,3 +136,21 @@ def back_pay(category: str, wrong_base: Decimal, right_base: Decimal, months: li
     paid = monthly_dues(category, wrong_base, farmer_amount=farmer_amount, rounding=rounding)
     owed = monthly_dues(category, right_base, farmer_amount=farmer_amount, rounding=rounding)
     return [BackPayLine(m, paid, owed) for m in sorted(months)]
+
+
+def spread(amount: Decimal, owed: list[tuple[int, Decimal]]) -> dict[int, Decimal]:
+    """A payment's amount attributed to the months it covers, in proportion to what each owed.
+
+    Equal months get equal shares; the cents left by rounding go to the last month, so
+    the parts always add up to the payment (a 台账's 1–12月实缴 sum to what was paid).
+    Months that owed nothing share equally.
+    """
+    if not owed:
+        return {}
+    total = sum((o for _, o in owed), Decimal("0"))
+    parts: dict[int, Decimal] = {}
+    for month, o in owed[:-1]:
+        share = amount * o / total if total > 0 else amount / len(owed)
+        parts[month] = share.quantize(CENT, rounding=ROUND_HALF_UP)
+    parts[owed[-1][0]] = amount - sum(parts.values(), Decimal("0"))
+    return parts

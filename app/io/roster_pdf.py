@@ -9,6 +9,7 @@ from typing import Callable
 from app.domain.errors import ValidationError
 from app.io.atomic import atomic_path
 from app.io.pdf_fonts import missing_glyphs, register_cjk_font
+from app.io.pdf_pages import numbered_canvas
 from app.io.roster_columns import PDF_DEFAULT, Column, pick
 from app.services.roster import Roster
 
@@ -64,7 +65,6 @@ def write_roster_pdf(
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfgen import canvas as canvas_mod
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     font = register_cjk_font()
@@ -117,27 +117,7 @@ def write_roster_pdf(
     ]
     footer = f"{roster.org_name}党员花名册"
 
-    class NumberedCanvas(canvas_mod.Canvas):
-        """Two passes: pages are kept until the end, so each can say 共M页."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):  # noqa: N802 - reportlab API
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            count = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, 8)
-                self.setFillColor(colors.HexColor("#444444"))
-                self.drawString(margin, 7 * mm, footer)
-                self.drawRightString(page_w - margin, 7 * mm, f"第 {self._pageNumber} 页 / 共 {count} 页")
-                super().showPage()
-            super().save()
+    NumberedCanvas = numbered_canvas(font, margin, page_w, footer)
 
     with atomic_path(target) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=(page_w, page_h), leftMargin=margin, rightMargin=margin,

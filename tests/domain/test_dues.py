@@ -81,3 +81,18 @@ def test_paid_until_and_arrears():
 def test_back_pay_calculator():
     lines = dues.back_pay("在职", D("2800"), D("4200"), [dues.month_index(2026, k) for k in (3, 4, 5)])
     assert [(ln.paid_at, ln.should_be, ln.difference) for ln in lines] == [(D("14.00"), D("42.00"), D("28.00"))] * 3
+
+
+@given(amount=st.decimals(min_value=0, max_value=100000, places=2),
+       owed=st.lists(st.decimals(min_value=0, max_value=2000, places=2), min_size=1, max_size=12))
+def test_spread_parts_add_up_to_the_payment(amount, owed):
+    parts = dues.spread(amount, list(enumerate(owed, start=100)))
+    assert sum(parts.values()) == amount and list(parts) == list(range(100, 100 + len(owed)))
+    if len(set(owed)) == 1 and len(owed) > 1:
+        firsts = list(parts.values())[:-1]
+        assert len(set(firsts)) == 1  # equal months, equal shares (the last takes the rounding cents)
+
+
+def test_spread_of_a_quarter():
+    assert dues.spread(Decimal("100.00"), [(1, Decimal("10")), (2, Decimal("10")), (3, Decimal("10"))]) == {
+        1: Decimal("33.33"), 2: Decimal("33.33"), 3: Decimal("33.34")}
