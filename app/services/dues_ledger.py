@@ -25,6 +25,8 @@ from app.services.views._common import month_index, org_names
 from app.services.views.dues import effective_monthly
 
 ZERO = Decimal("0.00")
+PAYMENT_COLUMNS = (DuesPayment.member_id, DuesPayment.period_start, DuesPayment.period_end, DuesPayment.amount,
+                   DuesPayment.paid_on, DuesPayment.method, DuesPayment.is_large)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class LedgerRow:
     annual_paid: Decimal
     owed: Decimal  # 欠缴: due for months up to the report date not covered by a payment
     notes: str
+    assessment_id: int | None = None  # None: an active member not yet assessed (category “未核定”)
+    reduction: str = "无"
+    override_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,13 @@ def _scope(session: Session, org_id: int | None) -> tuple[str, set[int] | None]:
     return next(name for oid, _p, name in orgs if oid == org_id), ids
 
 
-def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_id: int | None = None) -> Ledger:
-    """The year's 台账 (whole organisation, or one organisation with its sub-tree)."""
+def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_id: int | None = None,
+                 with_unassessed: bool = False) -> Ledger:
+    """The year's 台账 (whole organisation, or one organisation with its sub-tree).
+
+    ``with_unassessed`` (the window) adds active members owing dues that year without an
+    assessment, as rows of category “未核定”, so the clerk can assess them from the list.
+    """
     as_of = as_of or date.today()
     org_name, scope = _scope(session, org_id)
     names = org_names(session)
@@ -98,16 +108,19 @@ def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_
     assessed = [(a, n, o) for a, n, o in session.execute(stmt) if scope is None or o in scope]
     ids = {a.member_id for a, _, _ in assessed}
     spans = liabilities(session)
-    owed_by_year: dict[tuple[int, int], Decimal] = {}
-    for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year.between(year - 1, year + 1))):
+    owed_by_year = {(a.member_id, a.year): effective_monthly(a) for a, _, _ in assessed}
+    for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year.in_((year - 1, year + 1)))):
         owed_by_year[(a.member_id, a.year)] = effective_monthly(a)
-    payments = [p for p in session.scalars(select(DuesPayment).where(
+    payments = [p for p in session.execute(select(*PAYMENT_COLUMNS).where(
         DuesPayment.period_end >= date(year, 1, 1), DuesPayment.period_start <= date(year, 12, 1),
     )) if p.member_id in ids]
     by_month: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for p in payments:
         months = range(month_index(p.period_start), month_index(p.period_end) + 1)
-        parts = dues.spread(p.amount, [(k, owed_by_year.get((p.member_id, k // 12), ZERO)) for k in months])
+        if len(months) == 1:  # the common case
+            parts = {months[0]: p.amount}
+        else:
+            parts = dues.spread(p.amount, [(k, owed_by_year.get((p.member_id, k // 12), ZERO)) for k in months])
         for k, part in parts.items():
             if first <= k <= last:
                 by_month[p.member_id][k] = by_month[p.member_id].get(k, ZERO) + part
@@ -126,13 +139,17 @@ def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_
         rows.append(LedgerRow(
             a.member_id, name, names.get(org, ""), a.category.value, a.base, a.rate, monthly, months,
             monthly * len(liable), sum(paid.values(), ZERO), monthly * len(unpaid), "；".join(notes),
+            a.id, a.reduction.value, a.override_reason or "",
         ))
+    if with_unassessed:
+        rows += _unassessed(session, year, ids, scope, spans, names)
     return Ledger(org_name, year, as_of, rows, _quarters(session, year, rows, ids, spans, due_until))
 
 
 def _quarters(session: Session, year: int, rows: list[LedgerRow], ids: set[int], spans, due_until: int):
-    cash = [p for p in session.scalars(select(DuesPayment).where(
+    cash = [p for p in session.execute(select(*PAYMENT_COLUMNS).where(
         DuesPayment.paid_on >= date(year, 1, 1), DuesPayment.paid_on <= date(year, 12, 31))) if p.member_id in ids]
+    monthly = {r.member_id: r.monthly for r in rows}
     out = []
     for q in range(1, 5):
         months = range(year * 12 + 3 * (q - 1), year * 12 + 3 * q)
@@ -144,7 +161,8 @@ def _quarters(session: Session, year: int, rows: list[LedgerRow], ids: set[int],
             due += r.monthly * len(liable)
             if r.monthly > 0 and any(k <= due_until and r.months[k % 12] == ZERO for k in liable):
                 behind += 1
-        large = sum((p.amount - _owed_part(p, rows) for p in in_q if p.is_large), ZERO)
+        large = sum((p.amount - monthly[p.member_id] * (month_index(p.period_end) - month_index(p.period_start) + 1)
+                     for p in in_q if p.is_large), ZERO)
         out.append(QuarterSummary(
             q, due, sum((p.amount for p in in_q), ZERO),
             sum((p.amount for p in in_q if p.method is PaymentMethod.BACK_PAY), ZERO),
@@ -153,6 +171,14 @@ def _quarters(session: Session, year: int, rows: list[LedgerRow], ids: set[int],
     return out
 
 
-def _owed_part(p: DuesPayment, rows: list[LedgerRow]) -> Decimal:
-    monthly = next((r.monthly for r in rows if r.member_id == p.member_id), ZERO)
-    return monthly * (month_index(p.period_end) - month_index(p.period_start) + 1)
+def _unassessed(session: Session, year: int, assessed: set[int], scope, spans, names) -> list[LedgerRow]:
+    out = []
+    blank = (None,) * 12
+    for mid, name, org in session.execute(select(Member.id, Member.name, Member.org_id).where(
+            Member.is_active.is_(True)).order_by(Member.org_id, Member.sort_key, Member.id)):
+        if mid in assessed or (scope is not None and org not in scope):
+            continue
+        if mid in spans and not spans[mid].months(year * 12, year * 12 + 11):
+            continue
+        out.append(LedgerRow(mid, name, names.get(org, ""), "未核定", ZERO, ZERO, ZERO, blank, ZERO, ZERO, ZERO, ""))
+    return out

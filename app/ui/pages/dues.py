@@ -22,6 +22,15 @@ def _money(v) -> str:
     return f"{v:,.2f}" if v is not None else ""
 
 
+def _month_cell(i: int):
+    """1–12月实缴: “—” where nothing was owed, blank where it is unpaid."""
+    return lambda r: "—" if r.months[i] is None else (_money(r.months[i]) if r.months[i] else "")
+
+
+def _month_key(i: int):
+    return lambda r: r.months[i] if r.months[i] is not None else -1
+
+
 def _arrears_colour(months: int):
     return "#B00000" if months >= 6 else "#B36B00" if months >= 3 else None
 
@@ -54,15 +63,24 @@ def _undo(s, payment_id):
 
 
 def _year(s, year):
-    from app.services.views.dues import year_table
+    from app.services.dues_ledger import build_ledger
 
-    return year_table(s, year, with_unassessed=True)
+    return build_ledger(s, year, with_unassessed=True)
 
 
 def _years(s):
     from app.services.views.dues import available_years
 
     return available_years(s)
+
+
+def _export(s, year, fmt, path):
+    from app.io.dues_pdf import write_dues_pdf
+    from app.io.dues_xlsx import write_dues_xlsx
+    from app.services.dues_ledger import build_ledger
+
+    ledger = build_ledger(s, year)
+    return str((write_dues_xlsx if fmt == "xlsx" else write_dues_pdf)(ledger, path))
 
 
 def _carry(s, year):
@@ -207,26 +225,29 @@ class LedgerTab(QWidget):
         self.year = QComboBox()
         self.assess = QPushButton("核定/调整…")
         self.carry = QPushButton("沿用上年核定")
-        for w in (QLabel("年度"), self.year, self.assess, self.carry):
+        self.export_xlsx = QPushButton("导出台账 Excel…")
+        self.export_pdf = QPushButton("打印台账 PDF…")
+        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.export_xlsx, self.export_pdf):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.totals = QLabel("")
         self.totals.setObjectName("totals")
         layout.addWidget(self.totals)
+        month_columns = [Column(f"{m}月", _month_cell(m - 1), 62, True, sort_key=_month_key(m - 1))
+                         for m in range(1, 13)]
         self.model = RowTableModel([
-            col("姓名", "name", 80), col("所在支部", "org_name", 160),
-            Column("类别", lambda r: r.category, 64, color=lambda r: "#B00000" if r.category == "未核定" else None),
-            col("计算基数", "base", 96, right=True, format=_money),
-            Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 56, True,
+            col("姓名", "name", 72), col("所在支部", "org_name", 140),
+            Column("类别", lambda r: r.category, 56, color=lambda r: "#B00000" if r.category == "未核定" else None),
+            col("计算基数", "base", 84, right=True, format=_money),
+            Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 48, True,
                    sort_key=lambda r: r.rate),
-            col("月应缴", "monthly", 76, right=True, format=_money),
-            col("全年应缴", "annual_due", 90, right=True, format=_money),
-            col("已缴", "paid", 90, right=True, format=_money),
-            col("欠缴月数", "arrears_months", 70, right=True, format=lambda n: str(n) if n else "",
-                color=lambda r: _arrears_colour(r.arrears_months)),
-            Column("减免/调整", lambda r: (("" if r.reduction == "无" else f"{r.reduction} {r.approval}") +
-                                        (f" 调整：{r.override_reason}" if r.override_reason else "")).strip(), 180),
+            col("月应缴", "monthly", 64, right=True, format=_money), *month_columns,
+            col("全年应缴", "annual_due", 80, right=True, format=_money),
+            col("全年实缴", "annual_paid", 80, right=True, format=_money),
+            col("欠缴", "owed", 72, right=True, format=lambda v: _money(v) if v else "",
+                color=lambda r: "#B00000" if r.owed else None),
+            col("备注", "notes", 200),
         ])
         self.table = make_table(self.model, empty="这一年还没有核定党费。点“沿用上年核定”或逐人“核定”。")
         layout.addWidget(self.table, 1)
@@ -234,6 +255,26 @@ class LedgerTab(QWidget):
         self.assess.clicked.connect(self.assess_selected)
         self.carry.clicked.connect(self.carry_forward)
         self.table.doubleClicked.connect(lambda _i: self.assess_selected())
+        self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
+        self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        self.ledger = None
+
+    def export(self, fmt: str, path: str | None = None) -> None:
+        """Write the shown year's 台账 (without the unassessed rows) to a file the clerk picks."""
+        year = self.year.currentData()
+        if not year:
+            return
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            suffix = "Excel 工作簿 (*.xlsx)" if fmt == "xlsx" else "PDF 文件 (*.pdf)"
+            path, _ = QFileDialog.getSaveFileName(self, "保存党费台账", f"{year}年党费收缴台账.{fmt}", suffix)
+            if not path:
+                return
+        if not path.lower().endswith("." + fmt):
+            path += "." + fmt
+        self.runner.submit(_export, year, fmt, path, progress_title="正在导出党费台账…",
+                           on_done=lambda out: QMessageBox.information(self, "导出完成", f"已保存到：\n{out}"))
 
     def refresh(self) -> None:
         self.runner.submit(_years, on_done=self._years)
@@ -253,12 +294,14 @@ class LedgerTab(QWidget):
         if self.year.currentData():
             self.runner.submit(_year, self.year.currentData(), on_done=self._show)
 
-    def _show(self, table) -> None:
-        self.model.reset(table.rows)
-        waiting = sum(1 for r in table.rows if r.category == "未核定")
-        self.totals.setText(f"{table.year}年：应缴 {_money(table.total_due)} 元，已缴 {_money(table.total_paid)} 元，"
-                            f"有欠缴月份的党员 {table.members_in_arrears} 人" +
-                            (f"；未核定 {waiting} 人" if waiting else "") + "　（中组发〔2008〕3号）")
+    def _show(self, ledger) -> None:
+        self.ledger = ledger
+        self.model.reset(ledger.rows)
+        waiting = sum(1 for r in ledger.rows if r.category == "未核定")
+        behind = sum(1 for r in ledger.rows if r.owed)
+        self.totals.setText(f"{ledger.year}年：应缴 {_money(ledger.total('annual_due'))} 元，"
+                            f"实缴 {_money(ledger.total('annual_paid'))} 元，欠缴 {_money(ledger.total('owed'))} 元（{behind} 人）"
+                            + (f"；未核定 {waiting} 人" if waiting else "") + "　（中组发〔2008〕3号）")
 
     def assess_selected(self) -> None:
         index = self.table.currentIndex()
