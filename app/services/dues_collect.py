@@ -117,7 +117,7 @@ def month_sheet(session: Session, year: int, month: int, *, org_ids: set[int] | 
     return lines
 
 
-def _monthly_owed(session: Session, member_id: int, months: range) -> Decimal:
+def monthly_owed(session: Session, member_id: int, months: range) -> Decimal:
     years = {k // 12 for k in months}
     by_year = {a.year: a for a in session.scalars(select(DuesAssessment).where(
         DuesAssessment.member_id == member_id, DuesAssessment.year.in_(years)))}
@@ -157,7 +157,7 @@ def record_payment(
     if clash is not None:
         raise ValidationError("所交月份", f"{dues.month_text(max(first, month_index(clash.period_start)))} "
                                       f"已于 {clash.paid_on.isoformat()} 交纳（{clash.method.value}）")
-    owed = _monthly_owed(session, member_id, months)
+    owed = monthly_owed(session, member_id, months)
     value = owed if amount in (None, "") else money(amount, "金额")
     if value < owed:
         raise ValidationError("金额", f"少于应缴的 {owed} 元（{len(months)} 个月）")

@@ -153,3 +153,28 @@ def test_transfer_in_pays_from_the_month_after_the_letter(db, branch):
         table = {r.name: r for r in dues_view.year_table(s, 2026, today=TODAY).rows}
     assert "赵六" not in july and "赵六" in aug  # paid to July at the old branch
     assert table["赵六"].annual_due == Decimal("200.00")  # August–December
+
+
+def test_remittance_against_collection(db, branch):
+    from app.services import dues_remit
+
+    _assess(db, branch)
+    with db.unit_of_work() as s:
+        dues_collect.record_payment(s, branch["张三"], NOV - 4, NOV - 2, paid_on=date(2026, 8, 3))  # Jul–Sep 120
+        dues_collect.record_payment(s, branch["李四"], NOV - 2, NOV - 2, paid_on=date(2026, 9, 3), amount="1015")
+        dues_collect.record_payment(s, branch["张三"], NOV - 1, NOV - 1, paid_on=date(2026, 10, 3))  # Oct 40
+        with pytest.raises(ValidationError, match="不能超过上缴金额"):
+            dues_remit.record_remittance(s, remitted_on=date(2026, 10, 12), first=NOV - 4, last=NOV - 2,
+                                         amount="100", large_amount="1000")
+        with pytest.raises(ValidationError, match="尚未开始"):
+            dues_remit.record_remittance(s, remitted_on=date(2026, 10, 12), first=NOV + 1, last=NOV + 1, amount="1")
+        dues_remit.record_remittance(s, remitted_on=date(2026, 10, 12), first=NOV - 4, last=NOV - 2,
+                                     amount="1135.00", large_amount="1000.00", receiver="幸福街道党工委",
+                                     receipt_no="HZ-2026-3")
+    with db.reading() as s:
+        q = {b.quarter: b for b in dues_remit.balance(s, 2026)}
+        listed = dues_remit.remittances(s, 2026)
+    assert (q[3].received, q[3].remitted, q[3].outstanding) == (Decimal("1135.00"), Decimal("1135.00"), 0)
+    assert (q[3].large_received, q[3].large_remitted) == (Decimal("1000.00"), Decimal("1000.00"))
+    assert (q[4].received, q[4].outstanding) == (Decimal("40.00"), Decimal("40.00"))
+    assert [(r.period, r.receipt_no) for r in listed] == [("2026-07 至 2026-09", "HZ-2026-3")]

@@ -81,6 +81,7 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
 
     # 本月收缴 for November: a 代交 first, then everyone else at once
     tab = page.collection
+    tab.today = lambda: TODAY
     page.tabs.setCurrentWidget(tab)
     tab.year.setValue(2026)
     tab.month.setCurrentIndex(10)
@@ -129,5 +130,24 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
     runner.wait_idle()
     runner.wait_idle()
     assert _rows(tab)["张三"].status == "未交"
+    # 上缴: the quarter's collection handed to the 街道党工委, with the 回执 number
+    remit = page.remittance
+    page.tabs.setCurrentWidget(remit)
+    remit.year.setCurrentIndex(remit.year.findData(2026))
+    runner.wait_idle()
+    q4 = remit.balance.rows[3]
+    assert q4.received == Decimal("65.00") and q4.outstanding == Decimal("65.00")  # 15 代交 + 40 + 10 (补交 undone)
+    remit.add_remittance()
+    dialog = remit._dialog
+    assert dialog.amount.text() == "65.00"
+    dialog.remitted_on.setDate(QDate(2026, 11, 30))
+    type_chinese(dialog.receiver, "幸福街道党工委")
+    qtbot.keyClicks(dialog.receipt, "HZ-4")
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert dialog.result() == 1, dialog.error.text()
+    assert [(r.receipt_no, r.amount) for r in remit.model.rows] == [("HZ-4", Decimal("65.00"))]
+    assert remit.balance.rows[3].outstanding == 0
     window.close()
     db.close()

@@ -54,3 +54,20 @@ class DuesPayment(IdMixin, TimestampMixin, VersionedMixin, Base):
     receipt_no: Mapped[str | None] = mapped_column(String(40))
     is_large: Mapped[bool] = mapped_column(Boolean, default=False)  # 大额 (≥1000 元 or voluntary)
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+class DuesRemittance(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """党费上缴: money handed to the higher 党委 for a span of months (中组发〔2008〕3号 第十三条)."""
+
+    __tablename__ = "dues_remittance"
+    __table_args__ = (Index("ix_dues_remittance_period", "period_start"),)
+
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"))  # who remits
+    remitted_on: Mapped[date] = mapped_column(Date)
+    period_start: Mapped[date] = mapped_column(Date)  # first month covered (day 1)
+    period_end: Mapped[date] = mapped_column(Date)  # last month covered (day 1)
+    amount: Mapped[Decimal] = mapped_column(Money)  # all of it, 大额 included
+    large_amount: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))  # 大额, passed on to the 中央
+    receiver: Mapped[str | None] = mapped_column(String(100))  # 上级党委
+    receipt_no: Mapped[str | None] = mapped_column(String(60))  # 回执编号
+    notes: Mapped[str | None] = mapped_column(Text)

@@ -141,3 +141,34 @@ class AssessDialog(_Form):
                 "reduction": self.reduction.currentText(), "reduced": self.reduced.text().strip() or None,
                 "body": self.body.text(), "reference": self.reference.text(),
                 "override": self.override.text().strip() or None, "reason": self.reason.text()}
+
+
+class RemittanceDialog(_Form):
+    """登记上缴: when, for which months, how much (大额 apart), to whom, the 回执 number."""
+
+    def __init__(self, first: int, last: int, amount, large, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
+        super().__init__("登记党费上缴", parent)
+        today = today or date.today()
+        self.remitted_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.remitted_on.setDisplayFormat("yyyy-MM-dd")
+        self.remitted_on.setCalendarPopup(True)
+        self.first = _month_edit(first)
+        self.last = _month_edit(last)
+        self.amount = QLineEdit(f"{amount:.2f}" if amount else "")
+        self.large = QLineEdit(f"{large:.2f}" if large else "")
+        self.receiver = QLineEdit()
+        self.receiver.setPlaceholderText("如：幸福街道党工委")
+        self.receipt = QLineEdit()
+        self.notes = QLineEdit()
+        for label, widget in (("上缴日期", self.remitted_on), ("起始月份", self.first), ("结束月份", self.last),
+                              ("上缴金额（元）", self.amount), ("其中大额（元）", self.large),
+                              ("接收党组织", self.receiver), ("回执编号", self.receipt), ("备注", self.notes)):
+            self.form.addRow(label, widget)
+
+    def values(self) -> dict:
+        d = self.remitted_on.date()
+        return {"remitted_on": date(d.year(), d.month(), d.day()), "first": month_of_edit(self.first),
+                "last": month_of_edit(self.last), "amount": self.amount.text().strip(),
+                "large_amount": self.large.text().strip() or None, "receiver": self.receiver.text(),
+                "receipt_no": self.receipt.text(), "notes": self.notes.text()}

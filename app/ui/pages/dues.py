@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.ui.dialogs.dues_forms import AssessDialog, PaymentDialog
 from app.ui.pages.base import Page, make_table, row_of
+from app.ui.pages.dues_remit import RemittanceTab
 from app.ui.table_model import Column, RowTableModel, col
 
 STATUS_COLOURS = {"未交": "#B00000", "免交": "#777777"}
@@ -109,6 +110,7 @@ class CollectionTab(QWidget):
     def __init__(self, runner, parent=None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.today = date.today  # the date “mark all paid” writes; tests fix it
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         today = date.today()
@@ -180,10 +182,10 @@ class CollectionTab(QWidget):
             return
         answer = QMessageBox.question(
             self, "全部标记已交",
-            f"把 {year}年{month}月 未登记的 {len(unpaid)} 人标记为本人交纳、金额为月应缴、日期为今天？\n"
+            f"把 {year}年{month}月 未登记的 {len(unpaid)} 人标记为本人交纳、金额为月应缴、日期为 {self.today()}？\n"
             "代交、补交、多交等例外，之后逐人修改。")
         if answer == QMessageBox.Yes:
-            self.runner.submit(_mark_all, year, month, date.today(), write=True, kind="dues",
+            self.runner.submit(_mark_all, year, month, self.today(), write=True, kind="dues",
                                on_done=lambda _n: self.reload())
 
     def record_selected(self) -> None:
@@ -350,8 +352,11 @@ class DuesPage(Page):
         self.ledger = LedgerTab(runner)
         self.tabs.addTab(self.collection, "本月收缴")
         self.tabs.addTab(self.ledger, "年度台账")
+        self.remittance = RemittanceTab(runner)
+        self.tabs.addTab(self.remittance, "上缴")
         self.layout_.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:
         self.collection.reload()
         self.ledger.refresh()
+        self.remittance.reload()
