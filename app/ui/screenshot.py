@@ -37,6 +37,17 @@ def render_pages(path: Path | None, url: str | None, out_dir: Path, *, size=(128
             target = out_dir / f"{FILE_NAMES[index]}.png"
             window.grab().save(str(target))
             written.append(target)
+            tabs = getattr(window.pages.get(index), "tabs", None)
+            for k in range(1, tabs.count() if tabs is not None else 0):  # a page's further tabs: 04-dues-2.png …
+                tabs.setCurrentIndex(k)
+                for _ in range(3):
+                    app.processEvents()
+                    runner.wait_idle(120000)
+                target = out_dir / f"{FILE_NAMES[index]}-{k + 1}.png"
+                window.grab().save(str(target))
+                written.append(target)
+            if tabs is not None:
+                tabs.setCurrentIndex(0)
         return written
     finally:
         window.close()

@@ -141,14 +141,14 @@ def build_dues(w: Writer, rng, people: People, members: list[DemoMember], first_
                     "member_id": m.id, "period_start": _month(group[0]), "period_end": _month(group[-1]),
                     "amount": amount, "paid_on": paid, "method": method,
                     "payer_name": payer if method is PaymentMethod.PROXY else None,
-                    "is_large": amount >= LARGE_PAYMENT})
+                    "is_large": False})  # dues owed, however many months: not 大额
             if (m.retired and m.age >= 75 and rng.random() < 0.004 and m.left_on is None
                     and date(year, 7, 1) <= today and m.on_from <= date(year, 7, 1)):
                 amount = Decimal(rng.randint(10, 100) * 100)
                 receipts[year].append({
                     "member_id": m.id, "period_start": date(year, 7, 1), "period_end": date(year, 7, 1),
                     "amount": amount, "paid_on": date(year, 7, 1), "method": PaymentMethod.SELF,
-                    "is_large": amount >= LARGE_PAYMENT, "notes": "自愿交纳大额党费"})
+                    "is_large": amount >= LARGE_PAYMENT, "notes": "自愿交纳大额党费"})  # all of it voluntary
     _number(w, pay, receipts, branch)
 
 
