@@ -13,6 +13,8 @@ what we watch. Demo databases are generated once into bench/.cache.
   import.10k       10,000-row file, full validation, vs calamine reading it  goal ≤ 2×
   roster.xlsx.50k  花名册 .xlsx of 50,000 vs a bare openpyxl dump            goal ≤ 1.5×
   roster.pdf.5k    花名册 PDF of 5,000 vs a bare reportlab LongTable         goal ≤ 1.5×
+  dues.*           党费台账 (5,000 × 12 months) to .xlsx and in the window vs a bare openpyxl
+                   dump (≤ 1.5×); 本月收缴 opened for 5,000 members (≤ 300 ms)
 """
 
 from __future__ import annotations
@@ -27,13 +29,13 @@ if __package__ in (None, ""):  # allow `python bench/run.py`
 
 from bench.common import Figure  # noqa: E402
 
-GROUPS = ("start", "roster")
+GROUPS = ("start", "roster", "dues")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", default=",".join(GROUPS), help="comma-separated groups (start, roster) or roster figures (search, import, xlsx, pdf)")
+    parser.add_argument("--only", default=",".join(GROUPS), help="comma-separated groups (start, roster, dues) or roster figures (search, import, xlsx, pdf)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     wanted = {g.strip() for g in args.only.split(",")}
@@ -48,6 +50,10 @@ def main() -> int:
         figures += all_figures(args.repeat)
     elif wanted & set(FIGURES):
         figures += all_figures(args.repeat, wanted & set(FIGURES))
+    if "dues" in wanted:
+        from bench.dues_figures import dues_figures
+
+        figures += dues_figures(max(args.repeat // 2, 3))
     print(f"\n基准测试 / benchmarks (best of {args.repeat} runs as the ratio, {os.cpu_count()} cores)")
     for figure in figures:
         print(figure.line())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member
@@ -65,15 +65,37 @@ class DueLine:
         return "已交" if self.paid else "未交"
 
 
-def _payments(session: Session, member_ids, first: int, last: int) -> dict[int, list[DuesPayment]]:
-    rows = session.scalars(select(DuesPayment).where(
-        DuesPayment.period_end >= month_date(first), DuesPayment.period_start <= month_date(last),
-        *( [DuesPayment.member_id.in_(member_ids)] if member_ids is not None else [] ),
-    ).order_by(DuesPayment.period_start))
-    out: dict[int, list[DuesPayment]] = defaultdict(list)
-    for p in rows:
-        out[p.member_id].append(p)
+def _month_of_text(text: str) -> int:
+    return int(text[:4]) * 12 + int(text[5:7]) - 1
+
+
+def _coverage(session: Session, member_ids, first: int, last: int) -> dict[int, set[int]]:
+    """member id → the months within [first, last] some payment covers.
+
+    The dates come back as ISO text (a cast both SQLite and PostgreSQL answer the
+    same way), so 100,000 payments cost no date objects.
+    """
+    stmt = select(DuesPayment.member_id, cast(DuesPayment.period_start, String), cast(DuesPayment.period_end, String)
+                  ).where(DuesPayment.period_end >= month_date(first), DuesPayment.period_start <= month_date(last))
+    if member_ids is not None:
+        stmt = stmt.where(DuesPayment.member_id.in_(member_ids))
+    out: dict[int, set[int]] = defaultdict(set)
+    for member_id, lo, hi in session.execute(stmt):
+        lo, hi = _month_of_text(lo), _month_of_text(hi)
+        if lo == hi:
+            out[member_id].add(lo)
+        else:
+            out[member_id].update(range(max(lo, first), min(hi, last) + 1))
     return out
+
+
+def _covering(session: Session, member_ids, month: int) -> dict[int, DuesPayment]:
+    """member id → the payment that covers ``month``."""
+    day = month_date(month)
+    stmt = select(DuesPayment).where(DuesPayment.period_start <= day, DuesPayment.period_end >= day)
+    if member_ids is not None:
+        stmt = stmt.where(DuesPayment.member_id.in_(member_ids))
+    return {p.member_id: p for p in session.scalars(stmt)}
 
 
 def month_sheet(session: Session, year: int, month: int, *, org_ids: set[int] | None = None) -> list[DueLine]:
@@ -83,31 +105,30 @@ def month_sheet(session: Session, year: int, month: int, *, org_ids: set[int] | 
     stmt = (select(DuesAssessment, Member.name, Member.org_id).join(Member, Member.id == DuesAssessment.member_id)
             .where(DuesAssessment.year == year).order_by(Member.org_id, Member.sort_key, Member.id))
     rows = [(a, n, o) for a, n, o in session.execute(stmt) if org_ids is None or o in org_ids]
-    spans = liabilities(session, [a.member_id for a, _, _ in rows]) if rows else {}
+    few = [a.member_id for a, _, _ in rows] if len(rows) <= 500 else None  # else one scan beats a long IN list
+    spans = liabilities(session, few) if rows else {}
     rows = [(a, n, o) for a, n, o in rows if spans[a.member_id].covers(current)]
     history_from = current - 24  # 党费交至年月 and arrears look back two years
-    paid = _payments(session, None if len(rows) > 500 else [a.member_id for a, _, _ in rows], history_from,
-                     current + dues.MAX_BACK_MONTHS)
+    covered_by = _coverage(session, few, history_from, current)
+    this_month = _covering(session, few, current)
     assessed: dict[int, set[int]] = defaultdict(set)  # months before the first assessment are not owed here
     for member_id, y in session.execute(select(DuesAssessment.member_id, DuesAssessment.year).where(
             DuesAssessment.year.between(history_from // 12, year))):
         assessed[member_id].add(y)
     lines = []
+    empty: set[int] = set()
     for a, name, org_id in rows:
         monthly = effective_monthly(a)
-        covered: dict[int, DuesPayment] = {}
-        for p in paid.get(a.member_id, ()):
-            for k in range(month_index(p.period_start), month_index(p.period_end) + 1):
-                covered[k] = p
+        covered = covered_by.get(a.member_id, empty)
         span = spans[a.member_id]
         years = assessed[a.member_id]
         start = max(history_from, min(years) * 12)
         if span.first is not None:
             start = max(start, span.first)
-        until = dues.paid_until(set(covered), start) if start in covered else None
+        until = dues.paid_until(covered, start) if start in covered else None
         owed_before = [k for k in span.months(start, current - 1) if k // 12 in years] if monthly > 0 else []
-        arrears = dues.arrears(set(covered), owed_before)
-        p = covered.get(current)
+        arrears = dues.arrears(covered, owed_before)
+        p = this_month.get(a.member_id)
         lines.append(DueLine(
             a.member_id, name, names.get(org_id, ""), a.category.value, monthly, a.reduction.value,
             p.id if p else None, p.amount if p else None, p.method.value if p else "", (p.payer_name or "") if p else "",

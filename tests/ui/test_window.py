@@ -115,11 +115,14 @@ def test_search_by_initials_as_the_clerk_types(qtbot, window):
     assert page.count.text() == "共 1 人"
 
 
-def test_render_pages_writes_nine_pictures(demo_path, tmp_path):
+def test_render_pages_writes_nine_pages_and_their_tabs(demo_path, tmp_path):
+    from app.ui.main_window import FILE_NAMES
     from app.ui.screenshot import render_pages
 
     paths = render_pages(demo_path, None, tmp_path, size=(1100, 700))
-    assert [p.name for p in paths][:2] == ["01-home.png", "02-organisation.png"] and len(paths) == 9
+    names = [p.name for p in paths]
+    assert [n for n in names if n[:-4] in FILE_NAMES] == [f"{n}.png" for n in FILE_NAMES]
+    assert {"04-dues-2.png", "04-dues-3.png"} <= set(names)  # 年度台账 and 上缴 behind the 党费 page
     for p in paths:
         image = QImage(str(p))
         assert (image.width(), image.height()) == (1100, 700)

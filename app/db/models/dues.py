@@ -42,6 +42,7 @@ class DuesPayment(IdMixin, TimestampMixin, VersionedMixin, Base):
     __table_args__ = (
         Index("ix_dues_payment_member_period", "member_id", "period_start"),
         Index("ix_dues_payment_paid_on", "paid_on"),
+        Index("ix_dues_payment_period_end", "period_end", "member_id", "period_start"),  # covers the recent months
     )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))

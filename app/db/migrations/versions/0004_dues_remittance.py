@@ -1,4 +1,5 @@
-"""dues remittance: 党费上缴 to the higher 党委, so collected can be shown against remitted
+"""dues remittance: 党费上缴 to the higher 党委, so collected can be shown against remitted;
+an index on dues_payment.period_end so the 本月收缴 sheet reads only the recent payments
 
 Revision ID: 0004
 Revises: 0003
@@ -37,9 +38,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("dues_remittance") as batch_op:
         batch_op.create_index("ix_dues_remittance_period", ["period_start"], unique=False)
+    with op.batch_alter_table("dues_payment") as batch_op:
+        batch_op.create_index("ix_dues_payment_period_end", ["period_end", "member_id", "period_start"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("dues_payment") as batch_op:
+        batch_op.drop_index("ix_dues_payment_period_end")
     with op.batch_alter_table("dues_remittance") as batch_op:
         batch_op.drop_index("ix_dues_remittance_period")
     op.drop_table("dues_remittance")
