@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="备份文件")
 
     p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
-    p.add_argument("what", choices=["members"], help="members：党员")
+    p.add_argument("what", choices=["members", "dues"], help="members：党员；dues：党费收缴台账（历史记录）")
     p.add_argument("file", type=Path, help="Excel 文件")
+    p.add_argument("--year", type=int, help="党费台账的年度（文件标题中没有“XXXX年”时必填）")
     p.add_argument("--profile", help="已保存的列对应方案名称")
     p.add_argument("--save-profile", metavar="NAME", help="把本次识别的列对应保存为方案")
     p.add_argument("--sheet", help="工作表名称（默认第一个）")
@@ -190,6 +191,8 @@ def _screenshot(args) -> int:
 
 
 def _import(db, args) -> int:
+    if args.what == "dues":
+        return _import_dues(db, args)
     from app.io.excel_read import SheetError
     from app.io.member_file import all_errors, plan_member_file
     from app.io.member_sheet import normalise_header
@@ -283,4 +286,43 @@ def _export_dues(db, args, fmt: str) -> int:
         _err(exc.message)
         return 1
     print(f"已导出 {ledger.org_name}{year}年党费台账（{len(ledger.rows)} 人，实缴 {ledger.total('annual_paid')} 元）到 {out}")
+    return 0
+
+
+def _import_dues(db, args) -> int:
+    from app.io.dues_sheet import parse_dues_sheet
+    from app.io.excel_read import SheetError, read_sheet
+    from app.services import maintenance
+    from app.services.dues_import import apply_dues_import, plan_dues_import
+
+    try:
+        parsed = parse_dues_sheet(read_sheet(args.file, args.sheet if args.sheet else 0))
+    except SheetError as exc:
+        _err(exc.message)
+        return 1
+    year = args.year or parsed.year
+    if year is None:
+        _err("文件标题中没有年度（如“2025年党费收缴台账”），请用 --year 指定。")
+        return 1
+    with db.reading() as session:
+        plan = plan_dues_import(session, parsed.rows, year)
+    errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row)
+    if errors:
+        for error in errors:
+            print(str(error), file=sys.stderr)
+        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+        return 1
+    for warning in plan.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    if args.dry_run:
+        print(f"检查通过（未写入）：{plan.summary()}")
+        return 0
+    if not plan.new:
+        print(f"没有需要导入的变化：{plan.summary()}")
+        return 0
+    if db.is_sqlite:
+        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+    with db.unit_of_work(actor="命令行") as session:
+        apply_dues_import(session, plan, source=str(args.file))
+    print(f"导入完成：{plan.summary()}")
     return 0

@@ -159,3 +159,56 @@ def test_export_dues_command(dues_db, db_path, tmp_path):
     assert [summary.cell(r, 1).value for r in (3, 4)] == ["第3季度", None]
     bad = run("--db", str(db_path), "export", "dues", "--out", str(tmp_path / "x.doc"))
     assert bad.returncode != 0 and "--format" in bad.stderr
+
+
+def _old_ledger(path, rows, title="幸福社区党委2025年党费收缴台账"):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append(["序号", "姓名", "身份证号"] + [f"{m}月" for m in range(1, 13)] + ["合计", "备注"])
+    for row in rows:
+        ws.append(row)
+    ws.append(["", "合计"] + [""] * 14)
+    wb.save(path)
+    return path
+
+
+def test_import_of_an_old_ledger_is_checked_then_all_or_nothing_and_idempotent(dues_db, db_path, tmp_path):
+    from sqlalchemy import func, select
+
+    from app.db.models import Member
+
+    with dues_db.reading() as s:
+        zhang_id = s.scalar(select(Member.id_number).where(Member.name == "张三"))
+    good = _old_ledger(tmp_path / "2025.xlsx", [
+        [1, "张三", zhang_id] + [40] * 6 + ["40.00", "40元", "—", "", 0, "-"],
+        [2, "李四", None] + [15] * 12,
+    ])
+    bad = _old_ledger(tmp_path / "bad.xlsx", [
+        [1, "张三", zhang_id] + ["已交"] + [40] * 11,
+        [2, "赵无名", None] + [15] * 12,
+        [3, "李四", 110105196202020521] + [15] * 12,
+    ])
+    result = run("--db", str(db_path), "import", "dues", str(bad))
+    assert result.returncode != 0
+    assert "第3行 1月: “已交”不是金额" in result.stderr
+    assert "第4行 姓名: 在册党员中没有“赵无名”" in result.stderr
+    assert "第5行 身份证号: 身份证号码被存成了数字" in result.stderr
+    with dues_db.reading() as s:
+        before = s.scalar(select(func.count()).select_from(DuesPayment))
+    dry = run("--db", str(db_path), "import", "dues", str(good), "--dry-run")
+    assert dry.returncode == 0 and "2025年：新增交纳记录 20 条（2 人，500.00 元）" in dry.stdout, dry.stdout + dry.stderr
+    assert "未核定2025年党费" in dry.stderr  # a warning, not an error
+    done = run("--db", str(db_path), "import", "dues", str(good))
+    assert done.returncode == 0, done.stderr
+    again = run("--db", str(db_path), "import", "dues", str(good))
+    assert again.returncode == 0 and "没有需要导入的变化" in again.stdout and "不变 20 条" in again.stdout
+    with dues_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(DuesPayment)) == before + 20
+        notes = set(s.scalars(select(DuesPayment.notes).where(DuesPayment.period_start < date(2026, 1, 1))))
+    assert notes == {"历史台账导入（交纳日期按所属月份记）"}
+    no_year = _old_ledger(tmp_path / "noyear.xlsx", [[1, "李四", None] + [15] * 12], title="党费台账")
+    missing = run("--db", str(db_path), "import", "dues", str(no_year))
+    assert missing.returncode != 0 and "--year" in missing.stderr

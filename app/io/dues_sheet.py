@@ -1,0 +1,110 @@
+"""Reading an existing 党费收缴台账 (a row per member, a column per month) to bring in its history.
+
+The header row is the first of the top 20 rows with “姓名” and at least six month
+columns (“1月”, “1月份”, “一月”); an ID-number column is used to match members when
+present. Amount cells may be numbers or text like “30.00”/“30元”; blank, “—”, “-”, “/”
+and “0” mean nothing was paid that month. Anything else is reported with its row and
+column, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from app.io.excel_read import Sheet, cell_text
+from app.services.member_import import RowError
+
+_CN_MONTHS = "一二三四五六七八九十"
+_MONTH = re.compile(r"^(\d{1,2})月份?$")
+_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
+NOTHING = {"", "—", "-", "－", "/", "／", "0", "0.0", "0.00", "无", "免交"}
+
+
+def _month_of(header: str) -> int | None:
+    text = header.replace(" ", "")
+    m = _MONTH.match(text)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(1))
+    names = {f"{c}月": i for i, c in enumerate(_CN_MONTHS, 1)} | {"十一月": 11, "十二月": 12}
+    return names.get(text.removesuffix("份"))
+
+
+@dataclass
+class DuesSheetRow:
+    row: int  # the row number Excel shows
+    name: str
+    id_number: str | None
+    amounts: dict[int, Decimal] = field(default_factory=dict)  # month 1–12 → amount paid
+
+
+@dataclass
+class DuesSheet:
+    year: int | None  # from the title (“2025年党费收缴台账”), if it says
+    rows: list[DuesSheetRow]
+    errors: list[RowError]
+    month_columns: dict[int, str]  # month → the header as written
+
+
+def parse_dues_sheet(sheet: Sheet) -> DuesSheet:
+    errors: list[RowError] = []
+    header_row, months, name_col, id_col = None, {}, None, None
+    for r, raw in enumerate(sheet.rows[:20]):
+        texts = [cell_text(v).replace(" ", "") for v in raw]
+        found = {m: i for i, t in enumerate(texts) if (m := _month_of(t)) is not None}
+        if "姓名" in texts and len(found) >= 6:
+            header_row, months, name_col = r, found, texts.index("姓名")
+            id_col = next((i for i, t in enumerate(texts) if "身份证" in t or t == "公民身份号码"), None)
+            break
+    if header_row is None:
+        return DuesSheet(None, [], [RowError(1, "表头", "找不到表头行：前20行中没有同时含“姓名”和至少6个月份列（如“1月”）的行")], {})
+    year = None
+    for raw in sheet.rows[:header_row]:
+        m = _YEAR.search(" ".join(cell_text(v) for v in raw))
+        if m:
+            year = int(m.group(1))
+            break
+    headers = {m: cell_text(sheet.rows[header_row][i]) for m, i in months.items()}
+    rows = []
+    for r in range(header_row + 1, len(sheet.rows)):
+        raw = sheet.rows[r]
+        name = "".join(cell_text(raw[name_col]).split()) if name_col < len(raw) else ""
+        if not name or name in ("合计", "总计", "小计") or name.startswith(("制表", "审核", "说明")):
+            continue
+        number = cell_text(raw[id_col]).strip() if id_col is not None and id_col < len(raw) else ""
+        if id_col is not None and isinstance(raw[id_col], (int, float)) and not isinstance(raw[id_col], bool):
+            errors.append(RowError(r + 1, "身份证号", "身份证号码被存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新录入"))
+            continue
+        row = DuesSheetRow(r + 1, name, number or None)
+        for month, col in months.items():
+            value = raw[col] if col < len(raw) else None
+            try:
+                amount = _amount(value)
+            except ValueError as exc:
+                errors.append(RowError(r + 1, headers[month], str(exc)))
+                continue
+            if amount is not None:
+                row.amounts[month] = amount
+        rows.append(row)
+    return DuesSheet(year, rows, errors, headers)
+
+
+def _amount(value) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        amount = Decimal(str(value))
+    else:
+        text = cell_text(value).replace(",", "").replace("，", "").removesuffix("元").strip()
+        if text in NOTHING:
+            return None
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"“{cell_text(value)}”不是金额") from None
+    if amount < 0:
+        raise ValueError("金额不能为负数")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"{amount} 超过两位小数（金额到分）")
+    return amount.quantize(Decimal("0.01")) if amount else None
