@@ -151,3 +151,50 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
     assert remit.balance.rows[3].outstanding == 0
     window.close()
     db.close()
+
+
+def test_back_pay_calculator_and_history_import(qtbot, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    db = _database(tmp_path)
+    runner = TaskRunner()
+    runner.database = db
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", "dues.db")
+    window.nav.setCurrentRow(3)
+    page = window.pages[3]
+    ledger = page.ledger
+    page.tabs.setCurrentWidget(ledger)
+    runner.wait_idle()
+    ledger.year.setCurrentIndex(ledger.year.findData(2026))
+    runner.wait_idle()
+    _select(ledger, "张三")
+    ledger.open_back_pay()
+    dialog = ledger._dialog
+    qtbot.keyClicks(dialog.right, "6000")  # 4000 → 6000: 40.00 → 90.00 a month
+    dialog.first.setDate(QDate(2026, 7, 1))
+    dialog.last.setDate(QDate(2026, 10, 1))
+    assert [ln.difference for ln in dialog.model.rows] == [Decimal("50.00")] * 4
+    assert "应补交 200.00 元" in dialog.total.text()
+    dialog.reject()
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年党费收缴台账"])
+    ws.append(["姓名"] + [f"{m}月" for m in range(1, 13)])
+    ws.append(["张三"] + [40] * 10 + [None, None])
+    path = tmp_path / "old.xlsx"
+    wb.save(path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    ledger.import_history(str(path))
+    runner.wait_idle()
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "新增交纳记录 10 条（1 人，400.00 元）" in asked[0]
+    assert _rows(ledger)["张三"].annual_paid == Decimal("400.00")
+    window.close()
+    db.close()
+    assert list((tmp_path / "dues-backups").glob("*before-import*.db"))  # backed up first, as the dialog says

@@ -84,6 +84,22 @@ def _export(s, year, fmt, path):
     return str((write_dues_xlsx if fmt == "xlsx" else write_dues_pdf)(ledger, path))
 
 
+def _plan_dues(s, path, year):
+    from app.io.dues_sheet import parse_dues_sheet
+    from app.io.excel_read import read_sheet
+    from app.services.dues_import import plan_dues_import
+
+    parsed = parse_dues_sheet(read_sheet(path))
+    plan = plan_dues_import(s, parsed.rows, parsed.year or year)
+    return plan, sorted(parsed.errors + plan.errors, key=lambda e: e.row)
+
+
+def _apply_dues(s, plan):
+    from app.services.dues_import import apply_dues_import
+
+    return apply_dues_import(s, plan)
+
+
 def _carry(s, year):
     from app.services.dues_assess import carry_forward
 
@@ -229,7 +245,10 @@ class LedgerTab(QWidget):
         self.carry = QPushButton("沿用上年核定")
         self.export_xlsx = QPushButton("导出台账 Excel…")
         self.export_pdf = QPushButton("打印台账 PDF…")
-        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.export_xlsx, self.export_pdf):
+        self.import_button = QPushButton("导入历史台账…")
+        self.back_pay = QPushButton("补交计算…")
+        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.back_pay, self.export_xlsx, self.export_pdf,
+                  self.import_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -259,7 +278,53 @@ class LedgerTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.assess_selected())
         self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
         self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        self.import_button.clicked.connect(lambda: self.import_history())
+        self.back_pay.clicked.connect(self.open_back_pay)
         self.ledger = None
+
+    def import_history(self, path: str | None = None) -> None:
+        """An old 党费台账 (.xlsx/.xls): checked first, shown, then written all or nothing."""
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _ = QFileDialog.getOpenFileName(self, "选择党费台账", "", "Excel 文件 (*.xlsx *.xls)")
+            if not path:
+                return
+        self.runner.submit(_plan_dues, path, self.year.currentData(), on_done=self._preview)
+
+    def _preview(self, result) -> None:
+        plan, errors = result
+        if errors:
+            shown = "\n".join(str(e) for e in errors[:30]) + (f"\n……共 {len(errors)} 处" if len(errors) > 30 else "")
+            QMessageBox.warning(self, "党费台账有错误", f"未导入任何数据。请改正后重新导入：\n\n{shown}")
+            return
+        text = plan.summary() + ("\n\n" + "\n".join(plan.warnings[:20]) if plan.warnings else "")
+        if not plan.new:
+            QMessageBox.information(self, "导入党费台账", "没有需要导入的变化：" + text)
+            return
+        if QMessageBox.question(self, "导入党费台账", text + "\n\n确认导入？（导入前自动备份）") == QMessageBox.Yes:
+            runner = self.runner
+
+            def backup_then_apply(session, plan):
+                from app.services import maintenance
+
+                if runner.database.is_sqlite:
+                    db = runner.database
+                    maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+                return _apply_dues(session, plan)
+
+            runner.submit(backup_then_apply, plan, write=True, kind="dues", on_done=lambda _n: self.refresh())
+
+    def open_back_pay(self) -> None:
+        from app.ui.dialogs.dues_back_pay import BackPayDialog
+
+        index = self.table.currentIndex()
+        row = row_of(self.table, index) if index.isValid() else None
+        if row is None or row.category == "未核定":
+            QMessageBox.information(self, "补交计算", "请先在台账中选中一名已核定的党员。")
+            return
+        self._dialog = BackPayDialog(row, self.year.currentData(), self)
+        self._dialog.open()
 
     def export(self, fmt: str, path: str | None = None) -> None:
         """Write the shown year's 台账 (without the unassessed rows) to a file the clerk picks."""
