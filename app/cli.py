@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--columns", help="列，逗号分隔的列键（默认全部；PDF 默认精简列）")
     p.add_argument("--year", type=int, help="党费台账的年度（默认今年）")
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度")
+    p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
@@ -269,6 +270,7 @@ def _export(db, args) -> int:
 def _export_dues(db, args, fmt: str) -> int:
     from datetime import date
 
+    from app.domain.errors import ValidationError
     from app.io.atomic import ExportError
     from app.io.dues_pdf import write_dues_pdf
     from app.io.dues_xlsx import write_dues_xlsx
@@ -279,9 +281,15 @@ def _export_dues(db, args, fmt: str) -> int:
     with db.reading() as session:
         org_id = resolve_org(session, args.org)[0] if args.org else None
         ledger = build_ledger(session, year, org_id=org_id)
-    writer = write_dues_xlsx if fmt == "xlsx" else write_dues_pdf
     try:
-        out = writer(ledger, args.out, quarter=args.quarter)
+        if args.notice:
+            from app.io.dues_notice import write_dues_notice
+
+            if fmt != "pdf":
+                raise ValidationError("--notice", "公示只输出 PDF，请用 .pdf 文件名")
+            out = write_dues_notice(ledger, args.out)
+        else:
+            out = (write_dues_xlsx if fmt == "xlsx" else write_dues_pdf)(ledger, args.out, quarter=args.quarter)
     except ExportError as exc:
         _err(exc.message)
         return 1

@@ -154,3 +154,61 @@ def spread(amount: Decimal, owed: list[tuple[int, Decimal]]) -> dict[int, Decima
         parts[month] = share.quantize(CENT, rounding=ROUND_HALF_UP)
     parts[owed[-1][0]] = amount - sum(parts.values(), Decimal("0"))
     return parts
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ("", "拾", "佰", "仟")
+_SECTIONS = ("", "万", "亿")
+
+
+def rmb_upper(amount: Decimal) -> str:
+    """An amount in 大写 as receipts write it: 1234.50 → 壹仟贰佰叁拾肆元伍角整."""
+    amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+    if amount < 0:
+        raise ValueError("金额不能为负数")
+    yuan, cents = divmod(int(amount * 100), 100)
+    if yuan >= 10 ** 12:
+        raise ValueError("金额过大")
+    text = ""
+    if yuan:
+        groups = []
+        while yuan:
+            yuan, group = divmod(yuan, 10000)
+            groups.append(group)
+        parts, zero = [], False
+        for index in range(len(groups) - 1, -1, -1):
+            group = groups[index]
+            if group == 0:
+                zero = bool(parts)
+                continue
+            if parts and (zero or group < 1000):
+                parts.append("零")
+            parts.append(_group_upper(group) + _SECTIONS[index])
+            zero = False
+        text = "".join(parts) + "元"
+    jiao, fen = divmod(cents, 10)
+    if not cents:
+        return (text or "零元") + "整"
+    if jiao:
+        text += _DIGITS[jiao] + "角"
+    elif text:
+        text += "零"
+    if fen:
+        text += _DIGITS[fen] + "分"
+    else:
+        text += "整"
+    return text
+
+
+def _group_upper(group: int) -> str:
+    out, zero = "", False
+    for position in range(3, -1, -1):
+        digit = group // 10 ** position % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[digit] + _UNITS[position]
+    return out

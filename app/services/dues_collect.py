@@ -216,3 +216,29 @@ def delete_payment(session: Session, payment_id: int) -> None:
     if row is not None:
         session.delete(row)
         session.flush()
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a 党费收据 prints for one payment."""
+
+    receipt_no: str
+    org_name: str
+    name: str
+    period: str  # 2026-07 至 2026-09, or one month
+    amount: Decimal
+    method: str
+    payer_name: str
+    paid_on: date
+
+
+def receipts(session: Session, payment_ids: list[int]) -> list[Receipt]:
+    names = org_names(session)
+    rows = session.execute(select(DuesPayment, Member.name, Member.org_id).join(
+        Member, Member.id == DuesPayment.member_id).where(DuesPayment.id.in_(payment_ids)).order_by(DuesPayment.id))
+    out = []
+    for p, name, org_id in rows:
+        first, last = dues.month_text(month_index(p.period_start)), dues.month_text(month_index(p.period_end))
+        out.append(Receipt(p.receipt_no or "", names.get(org_id, ""), name, first if first == last else f"{first} 至 {last}",
+                           p.amount, p.method.value, p.payer_name or "", p.paid_on))
+    return out

@@ -96,3 +96,12 @@ def test_spread_parts_add_up_to_the_payment(amount, owed):
 def test_spread_of_a_quarter():
     assert dues.spread(Decimal("100.00"), [(1, Decimal("10")), (2, Decimal("10")), (3, Decimal("10"))]) == {
         1: Decimal("33.33"), 2: Decimal("33.33"), 3: Decimal("33.34")}
+
+
+@pytest.mark.parametrize("amount, text", [
+    ("0", "零元整"), ("0.20", "贰角整"), ("15.34", "壹拾伍元叁角肆分"), ("100.5", "壹佰元伍角整"),
+    ("1001", "壹仟零壹元整"), ("1010.01", "壹仟零壹拾元零壹分"), ("100020.3", "壹拾万零贰拾元叁角整"),
+    ("205000", "贰拾万伍仟元整"), ("30000000", "叁仟万元整"),
+])
+def test_amount_in_capitals_for_receipts(amount, text):
+    assert dues.rmb_upper(Decimal(amount)) == text

@@ -212,3 +212,32 @@ def test_import_of_an_old_ledger_is_checked_then_all_or_nothing_and_idempotent(d
     no_year = _old_ledger(tmp_path / "noyear.xlsx", [[1, "李四", None] + [15] * 12], title="党费台账")
     missing = run("--db", str(db_path), "import", "dues", str(no_year))
     assert missing.returncode != 0 and "--year" in missing.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by the test command")
+def test_notice_shows_what_was_paid_but_not_the_pay(dues_db, db_path, tmp_path):
+    out = tmp_path / "公示.pdf"
+    result = run("--db", str(db_path), "export", "dues", "--year", "2026", "--notice", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "幸福社区党委2026年党费收缴情况公示" in text and "张三" in text and "500.00" in text
+    assert "4,000.00" not in text and "计算基数" not in text  # the pay stays private
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by the test command")
+def test_receipts_two_to_a_page_with_the_amount_in_capitals(dues_db, tmp_path):
+    from sqlalchemy import select
+
+    from app.io.dues_notice import write_receipts
+    from app.services.dues_collect import receipts
+
+    with dues_db.reading() as s:
+        ids = list(s.scalars(select(DuesPayment.id).order_by(DuesPayment.id)))
+        slips = receipts(s, ids)
+    assert [r.period for r in slips][:2] == ["2026-01 至 2026-03", "2026-04 至 2026-06"]
+    out = write_receipts(slips, tmp_path / "收据.pdf", collector="王书记")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "人民币壹仟零壹拾伍元整" in text and "贰佰贰拾元整" in text and "王书记" in text
+    pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    count = int(next(line.split()[1] for line in pages.splitlines() if line.startswith("Pages:")))
+    assert count == (len(slips) + 1) // 2  # two to a page

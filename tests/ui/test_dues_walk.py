@@ -108,6 +108,9 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
     assert all(r.status == "已交" for r in rows.values())
     assert (rows["李四"].method, rows["李四"].payer_name, rows["李四"].receipt_no) == ("代交", "李小四", "R-118")
     assert rows["张三"].paid_amount == Decimal("40.00")
+    tab.print_receipts(str(tmp_path / "收据.pdf"))  # nothing selected: every paid row of the month
+    runner.wait_idle()
+    assert (tmp_path / "收据.pdf").stat().st_size > 5_000
 
     # October: 张三 pays late — a 补交 dated in November
     tab.month.setCurrentIndex(9)
@@ -189,12 +192,16 @@ def test_back_pay_calculator_and_history_import(qtbot, tmp_path, monkeypatch):
     wb.save(path)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
     ledger.import_history(str(path))
     runner.wait_idle()
     runner.wait_idle()
     runner.wait_idle()
     assert "新增交纳记录 10 条（1 人，400.00 元）" in asked[0]
     assert _rows(ledger)["张三"].annual_paid == Decimal("400.00")
+    ledger.export("notice", str(tmp_path / "公示"))
+    runner.wait_idle()
+    assert (tmp_path / "公示.pdf").stat().st_size > 5_000  # the suffix is added
     window.close()
     db.close()
     assert list((tmp_path / "dues-backups").glob("*before-import*.db"))  # backed up first, as the dialog says

@@ -42,8 +42,11 @@ def _export(s, year, fmt, path):
     from app.io.dues_xlsx import write_dues_xlsx
     from app.services.dues_ledger import build_ledger
 
+    from app.io.dues_notice import write_dues_notice
+
     ledger = build_ledger(s, year)
-    return str((write_dues_xlsx if fmt == "xlsx" else write_dues_pdf)(ledger, path))
+    writer = {"xlsx": write_dues_xlsx, "pdf": write_dues_pdf, "notice": write_dues_notice}[fmt]
+    return str(writer(ledger, path))
 
 
 def _plan_dues(s, path, year):
@@ -96,9 +99,10 @@ class LedgerTab(QWidget):
         self.export_xlsx = QPushButton("导出台账 Excel…")
         self.export_pdf = QPushButton("打印台账 PDF…")
         self.import_button = QPushButton("导入历史台账…")
+        self.notice = QPushButton("公示…")
         self.back_pay = QPushButton("补交计算…")
         for w in (QLabel("年度"), self.year, self.assess, self.carry, self.back_pay, self.export_xlsx, self.export_pdf,
-                  self.import_button):
+                  self.notice, self.import_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -128,6 +132,7 @@ class LedgerTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.assess_selected())
         self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
         self.export_pdf.clicked.connect(lambda: self.export("pdf"))
+        self.notice.clicked.connect(lambda: self.export("notice"))
         self.import_button.clicked.connect(lambda: self.import_history())
         self.back_pay.clicked.connect(self.open_back_pay)
         self.ledger = None
@@ -185,11 +190,13 @@ class LedgerTab(QWidget):
             from PySide6.QtWidgets import QFileDialog
 
             suffix = "Excel 工作簿 (*.xlsx)" if fmt == "xlsx" else "PDF 文件 (*.pdf)"
-            path, _ = QFileDialog.getSaveFileName(self, "保存党费台账", f"{year}年党费收缴台账.{fmt}", suffix)
+            default = f"{year}年党费收缴情况公示.pdf" if fmt == "notice" else f"{year}年党费收缴台账.{fmt}"
+            path, _ = QFileDialog.getSaveFileName(self, "保存党费台账", default, suffix)
             if not path:
                 return
-        if not path.lower().endswith("." + fmt):
-            path += "." + fmt
+        ext = "pdf" if fmt == "notice" else fmt
+        if not path.lower().endswith("." + ext):
+            path += "." + ext
         self.runner.submit(_export, year, fmt, path, progress_title="正在导出党费台账…",
                            on_done=lambda out: QMessageBox.information(self, "导出完成", f"已保存到：\n{out}"))
 

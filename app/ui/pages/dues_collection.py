@@ -42,6 +42,14 @@ def _pay(s, member_id, values):
     return record_payment(s, member_id, v.pop("first"), v.pop("last"), **v).id
 
 
+def _receipts(s, payment_ids, path):
+    from app.io.dues_notice import write_receipts
+    from app.services import settings
+    from app.services.dues_collect import receipts
+
+    return str(write_receipts(receipts(s, payment_ids), path, collector=settings.get(s, "clerk.name")))
+
+
 def _undo(s, payment_id):
     from app.services.dues_collect import delete_payment
 
@@ -68,7 +76,8 @@ class CollectionTab(QWidget):
         self.mark_all = QPushButton("全部标记已交")
         self.pay = QPushButton("登记交纳…")
         self.undo = QPushButton("撤销交纳")
-        for w in (QLabel("收缴月份"), self.year, self.month, self.mark_all, self.pay, self.undo):
+        self.receipt = QPushButton("打印收据…")
+        for w in (QLabel("收缴月份"), self.year, self.month, self.mark_all, self.pay, self.undo, self.receipt):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -92,6 +101,7 @@ class CollectionTab(QWidget):
         self.mark_all.clicked.connect(self.mark_all_paid)
         self.pay.clicked.connect(self.record_selected)
         self.undo.clicked.connect(self.undo_selected)
+        self.receipt.clicked.connect(lambda: self.print_receipts())
         self.table.doubleClicked.connect(lambda _i: self.record_selected())
         QShortcut(QKeySequence(Qt.Key_Return), self.table, self.record_selected, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key_Delete), self.table, self.undo_selected, context=Qt.WidgetShortcut)
@@ -158,3 +168,20 @@ class CollectionTab(QWidget):
         if QMessageBox.question(self, "撤销交纳", f"撤销 {line.name} 于 {line.paid_on} 的这笔交纳（{_money(line.paid_amount)} 元）？"
                                 "\n撤销记入操作日志。") == QMessageBox.Yes:
             self.runner.submit(_undo, line.payment_id, write=True, kind="dues", on_done=lambda _r: self.reload())
+
+    def print_receipts(self, path: str | None = None) -> None:
+        """Receipts for the selected paid rows, or for every paid row when none is selected."""
+        chosen = {row_of(self.table, i).payment_id for i in self.table.selectionModel().selectedRows()}
+        ids = sorted(x for x in chosen if x) or sorted({ln.payment_id for ln in self.model.rows if ln.paid})
+        if not ids:
+            QMessageBox.information(self, "打印收据", "本月还没有登记交纳的记录。")
+            return
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            year, month = self.period
+            path, _ = QFileDialog.getSaveFileName(self, "保存党费收据", f"{year}年{month}月党费收据.pdf", "PDF 文件 (*.pdf)")
+            if not path:
+                return
+        self.runner.submit(_receipts, ids, path, on_done=lambda out: QMessageBox.information(
+            self, "打印收据", f"已生成 {len(ids)} 张收据：\n{out}"))
