@@ -241,3 +241,23 @@ def test_receipts_two_to_a_page_with_the_amount_in_capitals(dues_db, tmp_path):
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     count = int(next(line.split()[1] for line in pages.splitlines() if line.startswith("Pages:")))
     assert count == (len(slips) + 1) // 2  # two to a page
+
+
+def test_home_figures_and_the_ledger_count_a_year_crossing_payment_alike(dues_db):
+    from app.db.models import Member
+    from app.services.views import dues as dues_view
+    from sqlalchemy import select
+
+    with dues_db.unit_of_work() as s:
+        mid = s.scalar(select(Member.id).where(Member.name == "张三"))
+        dues_assess.assess(s, mid, 2027, "在职", "6000", today=date(2026, 11, 20))  # 90.00 a month in 2027
+        s.add(DuesPayment(member_id=mid, period_start=date(2026, 11, 1), period_end=date(2027, 1, 1),
+                          amount=Decimal("170.00"), paid_on=date(2026, 11, 20), method=PaymentMethod.ADVANCE))
+    led = ledger(dues_db)
+    with dues_db.reading() as s:
+        table = {r.name: r.paid for r in dues_view.year_table(s, 2026, today=AS_OF).rows}
+        _, total = dues_view.year_totals(s, 2026)
+    z = next(r for r in led.rows if r.name == "张三")
+    assert z.months[10:] == (Decimal("40.00"), Decimal("40.00"))  # 90.00 of the 170.00 belongs to 2027
+    assert table == {r.name: r.annual_paid for r in led.rows}
+    assert total == led.total("annual_paid")

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member
+from app.domain.dues import spread
 from app.domain.enums import DuesReduction
 from app.services.dues_liability import liabilities
 from app.services.views._common import month_index, org_names, year_bounds
@@ -106,13 +107,7 @@ def year_table(session: Session, year: int, *, today: date | None = None, with_u
     today = today or date.today()
     names = org_names(session)
     first, last = year_bounds(year)
-    paid = dict(
-        session.execute(
-            select(DuesPayment.member_id, func.sum(DuesPayment.amount))
-            .where(DuesPayment.period_start >= first, DuesPayment.period_start <= last)
-            .group_by(DuesPayment.member_id)
-        ).all()
-    )
+    paid = paid_in_year(session, year)
     stmt = (
         select(DuesAssessment, Member.name, Member.org_id)
         .join(Member, Member.id == DuesAssessment.member_id)
@@ -149,15 +144,39 @@ def year_table(session: Session, year: int, *, today: date | None = None, with_u
 
 def year_totals(session: Session, year: int) -> tuple[Decimal, Decimal]:
     """(应缴, 实缴) of ``year`` as ``year_table`` counts them, without working out the arrears."""
-    first, last = year_bounds(year)
-    paid = session.scalar(
-        select(func.sum(DuesPayment.amount)).where(DuesPayment.period_start >= first, DuesPayment.period_start <= last)
-    )
+    paid = sum(paid_in_year(session, year).values(), ZERO)
     due = ZERO
     spans = liabilities(session)
     for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year == year)):
         due += effective_monthly(a) * len(year_months(year, spans.get(a.member_id)))
-    return due, paid if paid is not None else ZERO
+    return due, paid
+
+
+def paid_in_year(session: Session, year: int) -> dict[int, Decimal]:
+    """member id → 实缴 of ``year``: a payment reaching into another year counts for its months in this one.
+
+    The split is the 台账's (app.domain.dues.spread, in proportion to what each month owed),
+    so 首页, 统计 and the 台账 give the same 实缴.
+    """
+    jan, dec = date(year, 1, 1), date(year, 12, 1)
+    paid: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for member_id, total in session.execute(
+            select(DuesPayment.member_id, func.sum(DuesPayment.amount))
+            .where(DuesPayment.period_start >= jan, DuesPayment.period_end <= dec).group_by(DuesPayment.member_id)):
+        paid[member_id] += total
+    crossing = session.execute(select(DuesPayment.member_id, DuesPayment.period_start, DuesPayment.period_end,
+                                      DuesPayment.amount).where(
+        DuesPayment.period_end >= jan, DuesPayment.period_start <= dec,
+        or_(DuesPayment.period_start < jan, DuesPayment.period_end > dec))).all()
+    if crossing:
+        owed = {(a.member_id, a.year): effective_monthly(a) for a in session.scalars(select(DuesAssessment).where(
+            DuesAssessment.year.between(year - 1, year + 1),
+            DuesAssessment.member_id.in_({row[0] for row in crossing})))}
+        for member_id, start, end, amount in crossing:
+            months = range(month_index(start), month_index(end) + 1)
+            parts = spread(amount, [(k, owed.get((member_id, k // 12), ZERO)) for k in months])
+            paid[member_id] += sum((v for k, v in parts.items() if k // 12 == year), ZERO)
+    return dict(paid)
 
 
 @dataclass(frozen=True)
