@@ -210,6 +210,36 @@ def mark_all_paid(session: Session, year: int, month: int, *, paid_on: date,
     return len(lines)
 
 
+def update_payment(session: Session, payment_id: int, *, receipt_no: str | None = None,
+                   payer_name: str | None = None, amount=None) -> DuesPayment:
+    """Correct one payment from the 本月收缴 sheet: its receipt number, who paid it, or the amount.
+
+    Naming a payer makes a 本人 payment 代交, clearing it makes a 代交 one 本人; an amount
+    is checked as when it was recorded (never below what the months owe; 大额 again).
+    """
+    p = session.get(DuesPayment, payment_id)
+    if p is None:
+        raise ValidationError("交纳记录", "该交纳记录已不存在，请刷新")
+    if receipt_no is not None:
+        p.receipt_no = receipt_no.strip() or None
+    if payer_name is not None:
+        p.payer_name = payer_name.strip() or None
+        if p.payer_name and p.method is PaymentMethod.SELF:
+            p.method = PaymentMethod.PROXY
+        elif not p.payer_name and p.method is PaymentMethod.PROXY:
+            p.method = PaymentMethod.SELF
+    if amount is not None:
+        months = range(month_index(p.period_start), month_index(p.period_end) + 1)
+        owed = monthly_owed(session, p.member_id, months)
+        value = money(amount, "金额")
+        if value < owed:
+            raise ValidationError("金额", f"少于应缴的 {owed} 元（{len(months)} 个月）")
+        threshold = Decimal(str(settings.get(session, "dues.large_threshold")))
+        p.amount, p.is_large = value, value - owed >= threshold
+    session.flush()
+    return p
+
+
 def delete_payment(session: Session, payment_id: int) -> None:
     """Undo a wrongly recorded payment (the audit log keeps it)."""
     row = session.get(DuesPayment, payment_id)

@@ -34,6 +34,8 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # defaults to the raw value
     stretch: bool = False  # this column takes the table's spare width
     color: Callable[[Any], str | None] | None = None  # text colour for a row, e.g. arrears in red
+    edit: Callable[[Any, str], None] | None = None  # makes the cell editable: called with the row and the new text
+    editable: Callable[[Any], bool] | None = None  # which rows may be edited (default: all)
 
 
 def col(header: str, attr: str, width: int = 90, *, right: bool = False, format=fmt, stretch: bool = False,
@@ -93,7 +95,28 @@ class RowTableModel(QAbstractTableModel):
             return QColor(color) if color else None
         if role == Qt.UserRole:
             return row
+        if role == Qt.EditRole and column.edit is not None:
+            value = column.get(row)
+            return "" if value is None else column.format(value).replace(",", "")
         return None
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        if index.isValid() and 0 <= index.row() < len(self.rows):
+            column = self.columns[index.column()]
+            if column.edit is not None and (column.editable is None or column.editable(self.rows[index.row()])):
+                return base | Qt.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
+        """Hand an edited cell to its column's ``edit`` (which saves it and reloads the rows)."""
+        if role != Qt.EditRole or not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return False
+        column = self.columns[index.column()]
+        if column.edit is None:
+            return False
+        column.edit(self.rows[index.row()], str(value))
+        return True
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and 0 <= section < len(self.columns):

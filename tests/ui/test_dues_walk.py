@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.dates import PartialDate
@@ -108,6 +108,32 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
     assert all(r.status == "已交" for r in rows.values())
     assert (rows["李四"].method, rows["李四"].payer_name, rows["李四"].receipt_no) == ("代交", "李小四", "R-118")
     assert rows["张三"].paid_amount == Decimal("40.00")
+    # the exceptions, edited in the cells: a receipt number, a payer, an amount below what is owed
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or QMessageBox.Ok)
+    headers = [c.header for c in tab.model.columns]
+    view_model = tab.table.model()
+
+    def cell(name, header):
+        row = [r.name for r in tab.model.rows].index(name)
+        source = tab.model.index(row, headers.index(header))
+        return view_model.mapFromSource(source) if hasattr(view_model, "mapFromSource") else source
+
+    assert view_model.flags(cell("张三", "收据号")) & Qt.ItemIsEditable
+    assert not view_model.flags(cell("张三", "姓名")) & Qt.ItemIsEditable
+    view_model.setData(cell("张三", "收据号"), "R-200")
+    runner.wait_idle()
+    runner.wait_idle()
+    view_model.setData(cell("王五", "代交人"), "王小五")
+    runner.wait_idle()
+    runner.wait_idle()
+    view_model.setData(cell("张三", "交纳金额"), "10")
+    runner.wait_idle()
+    runner.wait_idle()
+    rows = _rows(tab)
+    assert rows["张三"].receipt_no == "R-200" and rows["张三"].paid_amount == Decimal("40.00")
+    assert (rows["王五"].payer_name, rows["王五"].method) == ("王小五", "代交")
+    assert warned and "少于应缴的 40.00 元" in warned[0]
     tab.print_receipts(str(tmp_path / "收据.pdf"))  # nothing selected: every paid row of the month
     runner.wait_idle()
     assert (tmp_path / "收据.pdf").stat().st_size > 5_000

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.ui.dialogs.dues_forms import PaymentDialog
 from app.ui.pages.base import make_table, row_of
@@ -50,6 +50,16 @@ def _receipts(s, payment_ids, path):
     return str(write_receipts(receipts(s, payment_ids), path, collector=settings.get(s, "clerk.name")))
 
 
+def _paid(line) -> bool:
+    return line.paid
+
+
+def _update(s, payment_id, values):
+    from app.services.dues_collect import update_payment
+
+    update_payment(s, payment_id, **values)
+
+
 def _undo(s, payment_id):
     from app.services.dues_collect import delete_payment
 
@@ -88,13 +98,18 @@ class CollectionTab(QWidget):
             col("姓名", "name", 80), col("所在支部", "org_name", 150), col("类别", "category", 64),
             col("月应缴", "monthly", 76, right=True, format=_money),
             Column("状态", lambda r: r.status, 56, color=lambda r: STATUS_COLOURS.get(r.status)),
-            col("交纳金额", "paid_amount", 80, right=True, format=_money), col("方式", "method", 52),
-            col("代交人", "payer_name", 70), col("收据号", "receipt_no", 112), col("交纳日期", "paid_on", 92),
+            Column("交纳金额", lambda r: r.paid_amount, 80, True, _money, edit=self._edit("amount"), editable=_paid),
+            col("方式", "method", 52),
+            Column("代交人", lambda r: r.payer_name, 70, edit=self._edit("payer_name"), editable=_paid),
+            Column("收据号", lambda r: r.receipt_no, 112, edit=self._edit("receipt_no"), editable=_paid),
+            col("交纳日期", "paid_on", 92),
             col("党费交至", "paid_until", 76),
             col("连续欠缴", "arrears", 70, right=True, format=lambda n: f"{n}个月" if n else "",
                 color=lambda r: _arrears_colour(r.arrears)),
         ])
         self.table = make_table(self.model, empty="这个月没有应交党费的党员：请先在“年度台账”中核定本年度党费。")
+        # the exceptions after “全部标记已交”: type over 交纳金额, 代交人 or 收据号 (F2 or any key)
+        self.table.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.AnyKeyPressed)
         layout.addWidget(self.table, 1)
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.month.currentIndexChanged.connect(lambda _i: self.reload())
@@ -105,6 +120,17 @@ class CollectionTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.record_selected())
         QShortcut(QKeySequence(Qt.Key_Return), self.table, self.record_selected, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key_Delete), self.table, self.undo_selected, context=Qt.WidgetShortcut)
+
+    def _edit(self, field: str):
+        def save(line, text: str) -> None:
+            self.runner.submit(_update, line.payment_id, {field: text}, write=True, kind="dues",
+                               on_done=lambda _r: self.reload(), on_error=self._edit_failed)
+
+        return save
+
+    def _edit_failed(self, exc) -> None:
+        QMessageBox.warning(self, "未保存", str(exc))
+        self.reload()
 
     @property
     def period(self) -> tuple[int, int]:
