@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="备份文件")
 
     p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
-    p.add_argument("what", choices=["members", "dues"], help="members：党员；dues：党费收缴台账（历史记录）")
+    p.add_argument("what", choices=["members", "dues", "dues-bases"],
+                   help="members：党员；dues：党费收缴台账（历史记录）；dues-bases：党费核算表（计算基数，金额按规定计算）")
     p.add_argument("file", type=Path, help="Excel 文件")
     p.add_argument("--year", type=int, help="党费台账的年度（文件标题中没有“XXXX年”时必填）")
     p.add_argument("--profile", help="已保存的列对应方案名称")
@@ -194,6 +195,8 @@ def _screenshot(args) -> int:
 def _import(db, args) -> int:
     if args.what == "dues":
         return _import_dues(db, args)
+    if args.what == "dues-bases":
+        return _import_bases(db, args)
     from app.io.excel_read import SheetError
     from app.io.member_file import all_errors, plan_member_file
     from app.io.member_sheet import normalise_header
@@ -332,5 +335,41 @@ def _import_dues(db, args) -> int:
         maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
     with db.unit_of_work(actor="命令行") as session:
         apply_dues_import(session, plan, source=str(args.file))
+    print(f"导入完成：{plan.summary()}")
+    return 0
+
+
+def _import_bases(db, args) -> int:
+    from datetime import date
+
+    from app.io.dues_sheet import parse_bases_sheet
+    from app.io.excel_read import SheetError, read_sheet
+    from app.services.dues_import import apply_bases_import, plan_bases_import
+
+    try:
+        rows, sheet_errors = parse_bases_sheet(read_sheet(args.file, args.sheet if args.sheet else 0))
+    except SheetError as exc:
+        _err(exc.message)
+        return 1
+    year = args.year or date.today().year
+    with db.reading() as session:
+        plan = plan_bases_import(session, rows, year)
+    errors = sorted(sheet_errors + plan.errors, key=lambda e: e.row)
+    if errors:
+        for error in errors:
+            print(str(error), file=sys.stderr)
+        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+        return 1
+    for warning in plan.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    if args.dry_run:
+        print(f"检查通过（未写入）：{plan.summary()}")
+        return 0
+    from app.services import maintenance
+
+    if db.is_sqlite:
+        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+    with db.unit_of_work(actor="命令行") as session:
+        apply_bases_import(session, plan, source=str(args.file))
     print(f"导入完成：{plan.summary()}")
     return 0

@@ -108,3 +108,62 @@ def _amount(value) -> Decimal | None:
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"{amount} 超过两位小数（金额到分）")
     return amount.quantize(Decimal("0.01")) if amount else None
+
+
+BASE_HEADERS = ("本人目前党费计算基数", "党费计算基数", "计算基数", "税后工资总额", "税后工资", "月工资收入", "月工资",
+                "基本养老金", "月收入")
+AMOUNT_HEADERS = ("每月应交纳党费金额", "月应缴党费", "月应交党费", "每月应交党费", "月应缴")
+CATEGORY_HEADERS = ("党费类别", "类别", "人员类别")
+
+
+@dataclass
+class BaseRow:
+    row: int
+    name: str
+    id_number: str | None
+    category: str | None  # None: decided from the member's record (离退休 or 在职)
+    base: Decimal | None
+    stated: Decimal | None  # the monthly amount the sheet itself gives, only to compare
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]|\s", "", text)
+
+
+def parse_bases_sheet(sheet: Sheet) -> tuple[list[BaseRow], list[RowError]]:
+    """A 党费核算表 / 核定表: each member's monthly base (and perhaps category); amounts are recomputed, not read."""
+    errors: list[RowError] = []
+    for r, raw in enumerate(sheet.rows[:20]):
+        texts = [_norm(cell_text(v)) for v in raw]
+        base_col = next((texts.index(h) for h in BASE_HEADERS if h in texts), None)
+        if "姓名" in texts and base_col is not None:
+            break
+    else:
+        return [], [RowError(1, "表头", "找不到表头行：前20行中没有同时含“姓名”和计算基数列（如“税后工资总额”“计算基数”）的行")]
+    name_col = texts.index("姓名")
+    id_col = next((i for i, t in enumerate(texts) if "身份证" in t or t == "公民身份号码"), None)
+    cat_col = next((texts.index(h) for h in CATEGORY_HEADERS if h in texts), None)
+    amount_col = next((texts.index(h) for h in AMOUNT_HEADERS if h in texts), None)
+    base_header = cell_text(sheet.rows[r][base_col])
+    rows = []
+    for i in range(r + 1, len(sheet.rows)):
+        raw = sheet.rows[i] + [None] * (len(texts) - len(sheet.rows[i]))
+        name = "".join(cell_text(raw[name_col]).split())
+        if not name or name in ("合计", "总计", "小计") or name.startswith(("制表", "审核", "说明", "注")):
+            continue
+        if id_col is not None and isinstance(raw[id_col], (int, float)) and not isinstance(raw[id_col], bool):
+            errors.append(RowError(i + 1, "身份证号", "身份证号码被存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新录入"))
+            continue
+        try:
+            base = _amount(raw[base_col])
+        except ValueError as exc:
+            errors.append(RowError(i + 1, base_header, str(exc)))
+            continue
+        try:
+            stated = _amount(raw[amount_col]) if amount_col is not None else None
+        except ValueError:
+            stated = None  # only compared, never used
+        category = cell_text(raw[cat_col]).strip() if cat_col is not None else ""
+        number = cell_text(raw[id_col]).strip() if id_col is not None else ""
+        rows.append(BaseRow(i + 1, name, number or None, category or None, base, stated))
+    return rows, errors

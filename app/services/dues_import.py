@@ -46,6 +46,10 @@ class DuesImportPlan:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def changes(self) -> int:
+        return len(self.new)
+
     def summary(self) -> str:
         total = sum((p.amount for p in self.new), Decimal("0.00"))
         people = len({p.member_id for p in self.new})
@@ -128,3 +132,89 @@ def apply_dues_import(session: Session, plan: DuesImportPlan, *, source: str = "
     audit.record(session, "导入", "dues_payment", str(plan.year), f"从 {source} 导入党费台账：{plan.summary()}",
                  {"新增": len(plan.new), "不变": plan.unchanged})
     return len(plan.new)
+
+
+@dataclass(frozen=True)
+class PlannedBase:
+    row: int
+    member_id: int
+    name: str
+    category: str
+    base: Decimal
+    monthly: Decimal  # computed by the rule, never taken from the file
+    action: str  # 新增 / 修改 / 不变
+
+
+@dataclass
+class BasesPlan:
+    year: int
+    rows: list[PlannedBase]
+    errors: list[RowError]
+    warnings: list[str]
+
+    @property
+    def changes(self) -> int:
+        return sum(1 for r in self.rows if r.action != "不变")
+
+    def summary(self) -> str:
+        count = {a: sum(1 for r in self.rows if r.action == a) for a in ("新增", "修改", "不变")}
+        return (f"{self.year}年党费核定：新增 {count['新增']} 人，修改 {count['修改']} 人，不变 {count['不变']} 人"
+                + (f"，错误 {len(self.errors)} 处" if self.errors else ""))
+
+
+def plan_bases_import(session: Session, rows, year: int) -> BasesPlan:
+    """``rows``: objects with ``row``, ``name``, ``id_number``, ``category``, ``base`` and ``stated``."""
+    from app.domain import dues
+    from app.services.dues_assess import DuesRules
+
+    rules = DuesRules.load(session)
+    errors: list[RowError] = []
+    warnings: list[str] = []
+    people = list(session.execute(select(Member.id, Member.name, Member.id_number, Member.is_active,
+                                         Member.is_retired)))
+    by_id = {n: mid for mid, _name, n, _a, _r in people if n}
+    by_name: dict[str, list[int]] = {}
+    for mid, name, _n, active, _r in people:
+        if active:
+            by_name.setdefault(name, []).append(mid)
+    retired = {mid for mid, _n, _i, _a, r in people if r}
+    current = {a.member_id: a for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year == year))}
+    planned: list[PlannedBase] = []
+    seen: dict[int, int] = {}
+    for r in rows:
+        member_id = _match(r, by_id, by_name, errors)
+        if member_id is None:
+            continue
+        if member_id in seen:
+            errors.append(RowError(r.row, "姓名", f"与第{seen[member_id]}行是同一名党员"))
+            continue
+        seen[member_id] = r.row
+        category = r.category or ("离退休" if member_id in retired else "在职")
+        if category not in dues.CATEGORIES:
+            errors.append(RowError(r.row, "类别", f"应为{'、'.join(dues.CATEGORIES)}之一，不能是“{category}”"))
+            continue
+        base = r.base if r.base is not None else Decimal("0.00")
+        if r.base is None and category in ("在职", "年薪制", "个体", "离退休"):
+            errors.append(RowError(r.row, "计算基数", f"“{category}”须填写计算基数"))
+            continue
+        monthly = rules.monthly(category, base)
+        if r.stated is not None and r.stated != monthly:
+            warnings.append(f"第{r.row}行 {r.name}：表中月交 {r.stated} 元，按规定应为 {monthly} 元，以规定计算为准")
+        old = current.get(member_id)
+        action = "新增" if old is None else ("不变" if (old.category.value, old.base) == (category, base) else "修改")
+        planned.append(PlannedBase(r.row, member_id, r.name, category, base, monthly, action))
+    return BasesPlan(year, planned, errors, warnings)
+
+
+def apply_bases_import(session: Session, plan: BasesPlan, *, source: str = "") -> int:
+    from app.services.dues_assess import DuesRules, assess
+
+    if plan.errors:
+        raise ValidationError("", f"有 {len(plan.errors)} 处错误，未导入任何数据")
+    rules = DuesRules.load(session)
+    changed = [p for p in plan.rows if p.action != "不变"]
+    for p in changed:
+        assess(session, p.member_id, plan.year, p.category, p.base, rules=rules)
+    audit.record(session, "核定", "dues_assessment", str(plan.year), f"从 {source} 导入党费核定：{plan.summary()}",
+                 {"新增或修改": len(changed)})
+    return len(changed)

@@ -261,3 +261,33 @@ def test_home_figures_and_the_ledger_count_a_year_crossing_payment_alike(dues_db
     assert z.months[10:] == (Decimal("40.00"), Decimal("40.00"))  # 90.00 of the 170.00 belongs to 2027
     assert table == {r.name: r.annual_paid for r in led.rows}
     assert total == led.total("annual_paid")
+
+
+def test_bases_from_a_hesuan_sheet_are_assessed_by_the_rule(dues_db, db_path, tmp_path):
+    from openpyxl import Workbook
+    from sqlalchemy import select
+
+    from app.db.models import DuesAssessment, Member
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2027年党员党费核算表"])
+    ws.append(["序号", "姓名", "岗位工资", "税后工资总额", "交纳比例", "每月应交纳党费金额", "备注"])
+    ws.append([1, "张三", 3000, 5000.01, "1%", 50.00, ""])  # the sheet's own amount is wrong: 1.5% → 75.00
+    ws.append([2, "李四", 2000, "3000元", "0.5%", 15.00, ""])
+    ws.append([3, "王五", 0, "", "", "", ""])  # 预备党员 without a base: 在职 needs one
+    path = tmp_path / "核算表.xlsx"
+    wb.save(path)
+    bad = run("--db", str(db_path), "import", "dues-bases", str(path), "--year", "2027")
+    assert bad.returncode != 0 and "第5行 计算基数: “在职”须填写计算基数" in bad.stderr
+    ws.delete_rows(5)
+    wb.save(path)
+    ok = run("--db", str(db_path), "import", "dues-bases", str(path), "--year", "2027")
+    assert ok.returncode == 0, ok.stderr
+    assert "新增 2 人" in ok.stdout and "按规定应为 75.00 元" in ok.stderr
+    with dues_db.reading() as s:
+        got = {n: (a.category.value, a.monthly_amount) for a, n in s.execute(
+            select(DuesAssessment, Member.name).join(Member).where(DuesAssessment.year == 2027))}
+    assert got == {"张三": ("在职", Decimal("75.00")), "李四": ("在职", Decimal("15.00"))}
+    again = run("--db", str(db_path), "import", "dues-bases", str(path), "--year", "2027")
+    assert "不变 2 人" in again.stdout

@@ -231,3 +231,37 @@ def test_back_pay_calculator_and_history_import(qtbot, tmp_path, monkeypatch):
     window.close()
     db.close()
     assert list((tmp_path / "dues-backups").glob("*before-import*.db"))  # backed up first, as the dialog says
+
+
+def test_bases_imported_from_the_ledger_tab(qtbot, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    db = _database(tmp_path)
+    runner = TaskRunner()
+    runner.database = db
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", "dues.db")
+    window.nav.setCurrentRow(3)
+    page = window.pages[3]
+    ledger = page.ledger
+    page.tabs.setCurrentWidget(ledger)
+    runner.wait_idle()
+    ledger.year.setCurrentIndex(ledger.year.findData(2026))
+    runner.wait_idle()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "计算基数", "类别"])
+    ws.append(["王五", None, "学生"])
+    path = tmp_path / "核算表.xlsx"
+    wb.save(path)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    ledger.import_history(str(path), kind="bases")
+    for _ in range(3):
+        runner.wait_idle()
+    assert "新增 1 人" in asked[0]
+    assert (_rows(ledger)["王五"].category, _rows(ledger)["王五"].monthly) == ("学生", Decimal("0.20"))
+    window.close()
+    db.close()

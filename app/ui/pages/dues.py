@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from app.domain.errors import ValidationError
 from app.ui.dialogs.dues_forms import AssessDialog
@@ -59,10 +61,20 @@ def _plan_dues(s, path, year):
     return plan, sorted(parsed.errors + plan.errors, key=lambda e: e.row)
 
 
-def _apply_dues(s, plan):
-    from app.services.dues_import import apply_dues_import
+def _plan_bases(s, path, year):
+    from app.io.dues_sheet import parse_bases_sheet
+    from app.io.excel_read import read_sheet
+    from app.services.dues_import import plan_bases_import
 
-    return apply_dues_import(s, plan)
+    rows, errors = parse_bases_sheet(read_sheet(path))
+    plan = plan_bases_import(s, rows, year)
+    return plan, sorted(errors + plan.errors, key=lambda e: e.row)
+
+
+def _apply_dues(s, plan):
+    from app.services.dues_import import BasesPlan, apply_bases_import, apply_dues_import
+
+    return apply_bases_import(s, plan) if isinstance(plan, BasesPlan) else apply_dues_import(s, plan)
 
 
 def _carry(s, year):
@@ -96,13 +108,20 @@ class LedgerTab(QWidget):
         self.year = QComboBox()
         self.assess = QPushButton("核定/调整…")
         self.carry = QPushButton("沿用上年核定")
-        self.export_xlsx = QPushButton("导出台账 Excel…")
-        self.export_pdf = QPushButton("打印台账 PDF…")
-        self.import_button = QPushButton("导入历史台账…")
-        self.notice = QPushButton("公示…")
         self.back_pay = QPushButton("补交计算…")
-        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.back_pay, self.export_xlsx, self.export_pdf,
-                  self.notice, self.import_button):
+        self.export_button = QPushButton("导出/打印")
+        menu = QMenu(self.export_button)
+        menu.addAction("台账 Excel…", lambda: self.export("xlsx"))
+        menu.addAction("台账 PDF（打印）…", lambda: self.export("pdf"))
+        menu.addAction("收缴情况公示 PDF…", lambda: self.export("notice"))
+        self.export_button.setMenu(menu)
+        self.import_button = QPushButton("导入")
+        menu = QMenu(self.import_button)
+        menu.addAction("党费核算表（计算基数）…", lambda: self.import_history(kind="bases"))
+        menu.addAction("历史党费台账（每月实缴）…", lambda: self.import_history())
+        self.import_button.setMenu(menu)
+        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.back_pay, self.export_button,
+                  self.import_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -130,22 +149,20 @@ class LedgerTab(QWidget):
         self.assess.clicked.connect(self.assess_selected)
         self.carry.clicked.connect(self.carry_forward)
         self.table.doubleClicked.connect(lambda _i: self.assess_selected())
-        self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
-        self.export_pdf.clicked.connect(lambda: self.export("pdf"))
-        self.notice.clicked.connect(lambda: self.export("notice"))
-        self.import_button.clicked.connect(lambda: self.import_history())
         self.back_pay.clicked.connect(self.open_back_pay)
         self.ledger = None
 
-    def import_history(self, path: str | None = None) -> None:
-        """An old 党费台账 (.xlsx/.xls): checked first, shown, then written all or nothing."""
+    def import_history(self, path: str | None = None, *, kind: str = "payments") -> None:
+        """An old 党费台账, or a 党费核算表 of bases (kind="bases"): checked, shown, then written all or nothing."""
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
-            path, _ = QFileDialog.getOpenFileName(self, "选择党费台账", "", "Excel 文件 (*.xlsx *.xls)")
+            title = "选择党费核算表" if kind == "bases" else "选择党费台账"
+            path, _ = QFileDialog.getOpenFileName(self, title, "", "Excel 文件 (*.xlsx *.xls)")
             if not path:
                 return
-        self.runner.submit(_plan_dues, path, self.year.currentData(), on_done=self._preview)
+        planner = _plan_bases if kind == "bases" else _plan_dues
+        self.runner.submit(planner, path, self.year.currentData(), on_done=self._preview)
 
     def _preview(self, result) -> None:
         plan, errors = result
@@ -154,7 +171,7 @@ class LedgerTab(QWidget):
             QMessageBox.warning(self, "党费台账有错误", f"未导入任何数据。请改正后重新导入：\n\n{shown}")
             return
         text = plan.summary() + ("\n\n" + "\n".join(plan.warnings[:20]) if plan.warnings else "")
-        if not plan.new:
+        if not plan.changes:
             QMessageBox.information(self, "导入党费台账", "没有需要导入的变化：" + text)
             return
         if QMessageBox.question(self, "导入党费台账", text + "\n\n确认导入？（导入前自动备份）") == QMessageBox.Yes:
