@@ -132,7 +132,7 @@ class LedgerTab(QWidget):
                          for m in range(1, 13)]
         self.model = RowTableModel([
             col("姓名", "name", 72), col("所在支部", "org_name", 140),
-            Column("类别", lambda r: r.category, 56, color=lambda r: "#B00000" if r.category == "未核定" else None),
+            Column("类别", lambda r: r.category, 66, color=lambda r: "#B00000" if r.category == "未核定" else None),
             col("计算基数", "base", 84, right=True, format=_money),
             Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 48, True,
                    sort_key=lambda r: r.rate),
