@@ -200,7 +200,7 @@ def _import(db, args) -> int:
     from app.io.excel_read import SheetError
     from app.io.member_file import all_errors, plan_member_file
     from app.io.member_sheet import normalise_header
-    from app.services import import_profiles, maintenance
+    from app.services import import_profiles
     from app.services.member_import import apply_import
     from app.services.roster import resolve_org
 
@@ -213,26 +213,41 @@ def _import(db, args) -> int:
         except SheetError as exc:
             _err(exc.message)
             return 1
-    errors = all_errors(parsed, plan)
-    if errors:
-        for error in errors:
-            print(str(error), file=sys.stderr)
-        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+    if not _report(all_errors(parsed, plan), ()):
         return 1
     if args.save_profile:
         mapping = {normalise_header(c.header): c.field for c in parsed.columns if c.header}
         with db.unit_of_work(actor="命令行") as session:
             import_profiles.save_profile(session, args.save_profile, mapping)
+    changes = plan.count("新增") + plan.count("修改") + len(plan.new_orgs)
+    return _write(db, args, plan, changes, lambda s: apply_import(s, plan, source=str(args.file)))
+
+
+def _report(errors, warnings) -> bool:
+    """Print every error (第N行 列名: 原因) and warning; False when there were errors."""
+    if errors:
+        for error in errors:
+            print(str(error), file=sys.stderr)
+        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+        return False
+    for warning in warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    return True
+
+
+def _write(db, args, plan, changes: int, apply) -> int:
+    """The end every import shares: --dry-run, nothing to do, or a backup and then all of it."""
+    from app.services import maintenance
+
     if args.dry_run:
         print(f"检查通过（未写入）：{plan.summary()}")
         return 0
-    if plan.count("新增") + plan.count("修改") + len(plan.new_orgs) == 0:
+    if changes == 0:
         print(f"没有需要导入的变化：{plan.summary()}")
         return 0
-    if db.is_sqlite:
-        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+    maintenance.backup_before_import(db)
     with db.unit_of_work(actor="命令行") as session:
-        apply_import(session, plan, source=str(args.file))
+        apply(session)
     print(f"导入完成：{plan.summary()}")
     return 0
 
@@ -303,7 +318,6 @@ def _export_dues(db, args, fmt: str) -> int:
 def _import_dues(db, args) -> int:
     from app.io.dues_sheet import parse_dues_sheet
     from app.io.excel_read import SheetError, read_sheet
-    from app.services import maintenance
     from app.services.dues_import import apply_dues_import, plan_dues_import
 
     try:
@@ -317,26 +331,9 @@ def _import_dues(db, args) -> int:
         return 1
     with db.reading() as session:
         plan = plan_dues_import(session, parsed.rows, year)
-    errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row)
-    if errors:
-        for error in errors:
-            print(str(error), file=sys.stderr)
-        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+    if not _report(sorted(parsed.errors + plan.errors, key=lambda e: e.row), plan.warnings):
         return 1
-    for warning in plan.warnings:
-        print(f"提示：{warning}", file=sys.stderr)
-    if args.dry_run:
-        print(f"检查通过（未写入）：{plan.summary()}")
-        return 0
-    if not plan.new:
-        print(f"没有需要导入的变化：{plan.summary()}")
-        return 0
-    if db.is_sqlite:
-        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
-    with db.unit_of_work(actor="命令行") as session:
-        apply_dues_import(session, plan, source=str(args.file))
-    print(f"导入完成：{plan.summary()}")
-    return 0
+    return _write(db, args, plan, plan.changes, lambda s: apply_dues_import(s, plan, source=str(args.file)))
 
 
 def _import_bases(db, args) -> int:
@@ -354,22 +351,6 @@ def _import_bases(db, args) -> int:
     year = args.year or date.today().year
     with db.reading() as session:
         plan = plan_bases_import(session, rows, year)
-    errors = sorted(sheet_errors + plan.errors, key=lambda e: e.row)
-    if errors:
-        for error in errors:
-            print(str(error), file=sys.stderr)
-        _err(f"共 {len(errors)} 处错误，未写入任何数据。")
+    if not _report(sorted(sheet_errors + plan.errors, key=lambda e: e.row), plan.warnings):
         return 1
-    for warning in plan.warnings:
-        print(f"提示：{warning}", file=sys.stderr)
-    if args.dry_run:
-        print(f"检查通过（未写入）：{plan.summary()}")
-        return 0
-    from app.services import maintenance
-
-    if db.is_sqlite:
-        maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
-    with db.unit_of_work(actor="命令行") as session:
-        apply_bases_import(session, plan, source=str(args.file))
-    print(f"导入完成：{plan.summary()}")
-    return 0
+    return _write(db, args, plan, plan.changes, lambda s: apply_bases_import(s, plan, source=str(args.file)))

@@ -13,7 +13,7 @@ from app.domain.dues import rmb_upper
 from app.domain.errors import ValidationError
 from app.io.atomic import atomic_path
 from app.io.pdf_fonts import missing_glyphs, register_cjk_font
-from app.io.pdf_pages import numbered_canvas
+from app.io.pdf_pages import list_table_style, numbered_canvas
 from app.services.dues_collect import Receipt
 from app.services.dues_ledger import Ledger
 
@@ -44,9 +44,7 @@ def write_dues_notice(ledger: Ledger, target: Path | str, *, printed_on: date | 
                  f"{ledger.total('owed'):,.2f}"])
     usable = page_w - 2 * margin
     table = LongTable(data, colWidths=[usable * w for w in (0.07, 0.12, 0.27, 0.13, 0.14, 0.14, 0.13)], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, 9), ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#C00000")), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+    table.setStyle(TableStyle(list_table_style(font, 9, striped_to=-2) + [
         ("ALIGN", (3, 1), (-1, -1), "RIGHT"), ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEE6D8")),
     ]))
     title = f"{ledger.org_name}{ledger.year}年党费收缴情况公示"

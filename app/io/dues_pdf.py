@@ -9,7 +9,7 @@ from app.domain.errors import ValidationError
 from app.io.atomic import atomic_path
 from app.io.dues_xlsx import HEADERS, SUMMARY_HEADERS, rate_text
 from app.io.pdf_fonts import missing_glyphs, register_cjk_font
-from app.io.pdf_pages import numbered_canvas
+from app.io.pdf_pages import list_table_style, numbered_canvas
 from app.services.dues_ledger import Ledger
 
 FONT_SIZE = 7
@@ -44,19 +44,9 @@ def write_dues_pdf(ledger: Ledger, target: Path | str, *, quarter: int | None = 
     data.append(["", "合计", "", "", "", "", ""] + [_m(v) for v in ledger.month_totals]
                 + [_m(ledger.total("annual_due")), _m(ledger.total("annual_paid")), _m(ledger.total("owed")), ""])
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, FONT_SIZE),
-        ("LEADING", (0, 0), (-1, -1), FONT_SIZE + 2),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#C00000")),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+    table.setStyle(TableStyle(list_table_style(font, FONT_SIZE, padding=1.2, striped_to=-2) + [
         ("ALIGN", (4, 1), (-2, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#F5F5F5")]),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEE6D8")),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEE6D8")),  # the totals row
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]))

@@ -30,3 +30,21 @@ def numbered_canvas(font: str, margin: float, page_width: float, footer: str):
             super().save()
 
     return NumberedCanvas
+
+
+def list_table_style(font: str, size: float, *, padding: float = 1.5, striped_to: int = -1) -> list[tuple]:
+    """The look every printed list shares: red header row, grey grid, striped rows (to row ``striped_to``)."""
+    from reportlab.lib import colors
+
+    return [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("LEADING", (0, 0), (-1, -1), size + 2),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#C00000")),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, striped_to), [colors.white, colors.HexColor("#F5F5F5")]),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+    ]

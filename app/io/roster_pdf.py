@@ -9,7 +9,7 @@ from typing import Callable
 from app.domain.errors import ValidationError
 from app.io.atomic import atomic_path
 from app.io.pdf_fonts import missing_glyphs, register_cjk_font
-from app.io.pdf_pages import numbered_canvas
+from app.io.pdf_pages import list_table_style, numbered_canvas
 from app.io.roster_columns import PDF_DEFAULT, Column, pick
 from app.services.roster import Roster
 
@@ -61,7 +61,6 @@ def write_roster_pdf(
     printed_on: date | None = None, progress: Callable[[int, str], None] | None = None,
 ) -> Path:
     """Write the printable roster; ID numbers are masked unless ``full_id``."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -88,18 +87,7 @@ def write_roster_pdf(
             progress(int(n * 50 / total), f"已排版 {n} 行")
 
     table = LongTable(data, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, FONT_SIZE),
-        ("LEADING", (0, 0), (-1, -1), FONT_SIZE + 2),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#C00000")),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F5F5")]),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    table.setStyle(TableStyle(list_table_style(font, FONT_SIZE)))
     title_style = ParagraphStyle("t", fontName=font, fontSize=16, leading=20, alignment=1)
     sub_style = ParagraphStyle("s", fontName=font, fontSize=9, leading=12, alignment=2)
     sign_style = ParagraphStyle("g", fontName=font, fontSize=10, leading=14)

@@ -21,6 +21,7 @@ from app.domain.enums import PaymentMethod
 from app.domain.errors import ValidationError
 from app.services import audit
 from app.services.member_import import RowError
+from app.services.views._common import month_index
 
 NOTE = "历史台账导入（交纳日期按所属月份记）"
 
@@ -61,31 +62,21 @@ def plan_dues_import(session: Session, rows, year: int) -> DuesImportPlan:
     """``rows``: objects with ``row``, ``name``, ``id_number`` and ``amounts`` (month → Decimal)."""
     errors: list[RowError] = []
     warnings: list[str] = []
-    people = list(session.execute(select(Member.id, Member.name, Member.id_number, Member.is_active)))
-    by_id = {n: mid for mid, _name, n, _a in people if n}
-    by_name: dict[str, list[int]] = {}
-    for mid, name, _n, active in people:
-        if active:
-            by_name.setdefault(name, []).append(mid)
+    people = _Members(session, errors)
     assessed = set(session.scalars(select(DuesAssessment.member_id).where(DuesAssessment.year == year)))
     existing: dict[tuple[int, int], Decimal] = {}
     for member_id, start, end, amount in session.execute(select(
             DuesPayment.member_id, DuesPayment.period_start, DuesPayment.period_end, DuesPayment.amount).where(
             DuesPayment.period_end >= date(year, 1, 1), DuesPayment.period_start <= date(year, 12, 1))):
-        for k in range(start.year * 12 + start.month - 1, end.year * 12 + end.month):
+        for k in range(month_index(start), month_index(end) + 1):
             if k // 12 == year:
                 existing[(member_id, k % 12 + 1)] = amount if start == end else Decimal("-1")  # -1: part of a span
     new: list[PlannedPayment] = []
     unchanged = 0
-    seen: dict[int, int] = {}
     for r in rows:
-        member_id = _match(r, by_id, by_name, errors)
+        member_id = people.match(r)
         if member_id is None:
             continue
-        if member_id in seen:
-            errors.append(RowError(r.row, "姓名", f"与第{seen[member_id]}行是同一名党员"))
-            continue
-        seen[member_id] = r.row
         if r.amounts and member_id not in assessed:
             warnings.append(f"第{r.row}行 {r.name}：未核定{year}年党费，导入后请补核定，台账才列出此人")
         for month, amount in sorted(r.amounts.items()):
@@ -100,25 +91,54 @@ def plan_dues_import(session: Session, rows, year: int) -> DuesImportPlan:
     return DuesImportPlan(year, new, unchanged, errors, warnings)
 
 
-def _match(r, by_id, by_name, errors) -> int | None:
-    if r.id_number:
-        try:
-            number = idnumber.parse(r.id_number).number
-        except ValidationError as exc:
-            errors.append(RowError(r.row, "身份证号", exc.message))
+class _Members:
+    """Matching a sheet's rows to members: by ID number, else by a name unique among active members."""
+
+    def __init__(self, session: Session, errors: list[RowError]) -> None:
+        self.errors = errors
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.retired: set[int] = set()
+        self.seen: dict[int, int] = {}  # member id → the row that named him first
+        for mid, name, number, active, retired in session.execute(
+                select(Member.id, Member.name, Member.id_number, Member.is_active, Member.is_retired)):
+            if number:
+                self.by_id[number] = mid
+            if active:
+                self.by_name.setdefault(name, []).append(mid)
+            if retired:
+                self.retired.add(mid)
+
+    def match(self, r) -> int | None:
+        """The member of row ``r``, or None with the reason added to the errors."""
+        member_id = self._find(r)
+        if member_id is None:
             return None
-        if number not in by_id:
-            errors.append(RowError(r.row, "身份证号", f"没有身份证号为 {idnumber.mask(number)} 的党员（{r.name}）"))
+        if member_id in self.seen:
+            self.errors.append(RowError(r.row, "姓名", f"与第{self.seen[member_id]}行是同一名党员"))
             return None
-        return by_id[number]
-    matches = by_name.get(r.name, [])
-    if not matches:
-        errors.append(RowError(r.row, "姓名", f"在册党员中没有“{r.name}”"))
-        return None
-    if len(matches) > 1:
-        errors.append(RowError(r.row, "姓名", f"在册党员中有 {len(matches)} 人叫“{r.name}”，请在文件中加身份证号列"))
-        return None
-    return matches[0]
+        self.seen[member_id] = r.row
+        return member_id
+
+    def _find(self, r) -> int | None:
+        if r.id_number:
+            try:
+                number = idnumber.parse(r.id_number).number
+            except ValidationError as exc:
+                self.errors.append(RowError(r.row, "身份证号", exc.message))
+                return None
+            if number not in self.by_id:
+                self.errors.append(RowError(r.row, "身份证号", f"没有身份证号为 {idnumber.mask(number)} 的党员（{r.name}）"))
+                return None
+            return self.by_id[number]
+        matches = self.by_name.get(r.name, [])
+        if not matches:
+            self.errors.append(RowError(r.row, "姓名", f"在册党员中没有“{r.name}”"))
+            return None
+        if len(matches) > 1:
+            self.errors.append(RowError(r.row, "姓名", f"在册党员中有 {len(matches)} 人叫“{r.name}”，请在文件中加身份证号列"))
+            return None
+        return matches[0]
 
 
 def apply_dues_import(session: Session, plan: DuesImportPlan, *, source: str = "") -> int:
@@ -170,26 +190,14 @@ def plan_bases_import(session: Session, rows, year: int) -> BasesPlan:
     rules = DuesRules.load(session)
     errors: list[RowError] = []
     warnings: list[str] = []
-    people = list(session.execute(select(Member.id, Member.name, Member.id_number, Member.is_active,
-                                         Member.is_retired)))
-    by_id = {n: mid for mid, _name, n, _a, _r in people if n}
-    by_name: dict[str, list[int]] = {}
-    for mid, name, _n, active, _r in people:
-        if active:
-            by_name.setdefault(name, []).append(mid)
-    retired = {mid for mid, _n, _i, _a, r in people if r}
+    people = _Members(session, errors)
     current = {a.member_id: a for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year == year))}
     planned: list[PlannedBase] = []
-    seen: dict[int, int] = {}
     for r in rows:
-        member_id = _match(r, by_id, by_name, errors)
+        member_id = people.match(r)
         if member_id is None:
             continue
-        if member_id in seen:
-            errors.append(RowError(r.row, "姓名", f"与第{seen[member_id]}行是同一名党员"))
-            continue
-        seen[member_id] = r.row
-        category = r.category or ("离退休" if member_id in retired else "在职")
+        category = r.category or ("离退休" if member_id in people.retired else "在职")
         if category not in dues.CATEGORIES:
             errors.append(RowError(r.row, "类别", f"应为{'、'.join(dues.CATEGORIES)}之一，不能是“{category}”"))
             continue

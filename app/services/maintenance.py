@@ -89,6 +89,13 @@ def automatic_backup_path(db: Database, reason: str) -> Path:
     return backup_dir_for(path) / f"{path.stem}-{reason}-{datetime.now():%Y%m%d-%H%M%S}.db"
 
 
+def backup_before_import(db: Database) -> Path | None:
+    """The automatic copy every import makes before it writes (SQLite; a server keeps its own)."""
+    if not db.is_sqlite:
+        return None
+    return backup(db, automatic_backup_path(db, "before-import"))
+
+
 @dataclass(frozen=True)
 class RestoreReport:
     source: Path

@@ -11,6 +11,11 @@ from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex,
 from PySide6.QtGui import QColor
 
 
+def money(value) -> str:
+    """An amount in 元 with two decimals and thousands separators (0 too); blank for None."""
+    return "" if value is None else f"{value:,.2f}"
+
+
 def fmt(value: Any) -> str:
     """How a value is shown: dates yyyy-mm-dd, money with two decimals, booleans 是/否."""
     if value is None:

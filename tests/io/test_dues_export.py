@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from app.db.models import DuesPayment, Organisation
+from app.db.models import DuesPayment
 from app.domain.dates import PartialDate
-from app.domain.enums import OrgLevel, PaymentMethod
+from app.domain.enums import PaymentMethod
 from app.domain.member_rules import MemberData
 from app.io.dues_pdf import write_dues_pdf
 from app.io.dues_xlsx import HEADERS, write_dues_xlsx
@@ -20,6 +20,7 @@ from app.services import dues_assess, dues_collect, members
 from app.services.dues_ledger import build_ledger
 from helpers_cli import run
 from helpers_ids import make_id
+from helpers_orgs import committee_and_branch
 
 AS_OF = date(2026, 11, 22)
 M = 2026 * 12  # month index of 2026-01
@@ -28,12 +29,7 @@ M = 2026 * 12  # month index of 2026-01
 @pytest.fixture
 def dues_db(sqlite_db):
     with sqlite_db.unit_of_work() as s:
-        top = Organisation(name="幸福社区党委", level=OrgLevel.COMMITTEE)
-        s.add(top)
-        s.flush()
-        branch = Organisation(name="第一党支部", level=OrgLevel.BRANCH, parent_id=top.id)
-        s.add(branch)
-        s.flush()
+        branch = committee_and_branch(s)
         ids = {}
         for n, (name, join) in enumerate([("张三", date(1990, 7, 1)), ("李四", date(1980, 7, 1)),
                                           ("王五", date(2026, 9, 15))], 1):
@@ -83,12 +79,7 @@ def test_a_members_payments_add_up_to_the_ledger(sqlite_db, seed):
     """Whatever months and amounts, each member's payments for the year equal the ledger's 全年实缴."""
     rng = random.Random(seed)
     with sqlite_db.unit_of_work() as s:
-        top = Organisation(name="党委", level=OrgLevel.COMMITTEE)
-        s.add(top)
-        s.flush()
-        b = Organisation(name="一支部", level=OrgLevel.BRANCH, parent_id=top.id)
-        s.add(b)
-        s.flush()
+        b = committee_and_branch(s, "党委", "一支部")
         expected = {}
         for n in range(6):
             mid = members.create_member(s, MemberData(name=f"党员{n}", org_id=b.id,

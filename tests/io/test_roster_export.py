@@ -10,7 +10,7 @@ import pytest
 
 from app.db.models import Organisation
 from app.domain.dates import PartialDate
-from app.domain.enums import DatePrecision, OrgLevel
+from app.domain.enums import DatePrecision
 from app.domain.errors import ValidationError
 from app.domain.member_rules import MemberData
 from app.io.roster_pdf import write_roster_pdf
@@ -18,6 +18,7 @@ from app.io.roster_xlsx import write_roster_xlsx
 from app.services import members
 from app.services.roster import build_roster
 from helpers_ids import make_id
+from helpers_orgs import committee_and_branch
 
 AS_OF = date(2026, 11, 22)
 
@@ -27,12 +28,7 @@ AS_OF = date(2026, 11, 22)
 @pytest.fixture
 def roster_db(sqlite_db):
     with sqlite_db.unit_of_work() as s:
-        top = Organisation(name="幸福社区党委", level=OrgLevel.COMMITTEE)
-        s.add(top)
-        s.flush()
-        branch = Organisation(name="第一党支部", level=OrgLevel.BRANCH, parent_id=top.id)
-        s.add(branch)
-        s.flush()
+        branch = committee_and_branch(s)
         people = [
             MemberData(name="张三丰", org_id=branch.id, id_number=make_id(date(1950, 3, 2), 123),
                        join_date=PartialDate(date(1975, 7, 1)), full_date=PartialDate(date(1976, 7, 1)),

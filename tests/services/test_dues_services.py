@@ -8,15 +8,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.db.models import AuditLog, DuesAssessment, DuesPayment, Organisation
+from app.db.models import AuditLog, DuesAssessment
 from app.domain.dates import PartialDate
-from app.domain.enums import OrgLevel
 from app.domain.errors import ValidationError
 from app.domain.member_rules import MemberData
 from app.services import dues_assess, dues_collect, members
 from app.services.member_events import EventData, add_event
 from app.services.views import dues as dues_view
 from helpers_ids import make_id
+from helpers_orgs import committee_and_branch
 
 TODAY = date(2026, 11, 22)
 NOV = 2026 * 12 + 10  # month index of 2026-11
@@ -25,12 +25,7 @@ NOV = 2026 * 12 + 10  # month index of 2026-11
 @pytest.fixture
 def branch(db):
     with db.unit_of_work() as s:
-        top = Organisation(name="幸福社区党委", level=OrgLevel.COMMITTEE)
-        s.add(top)
-        s.flush()
-        b = Organisation(name="第一党支部", level=OrgLevel.BRANCH, parent_id=top.id)
-        s.add(b)
-        s.flush()
+        b = committee_and_branch(s)
         ids = {}
         for n, (name, join) in enumerate([("张三", date(1990, 7, 1)), ("李四", date(2000, 7, 1)),
                                           ("王五", date(2026, 9, 15))], 1):

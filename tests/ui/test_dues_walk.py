@@ -37,6 +37,28 @@ def _database(tmp_path) -> Database:
     return db
 
 
+def _open(qtbot, tmp_path):
+    """The main window on the 党费 page over a fresh database; (db, runner, window, page)."""
+    db = _database(tmp_path)
+    runner = TaskRunner()
+    runner.database = db
+    window = MainWindow(runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", "dues.db")
+    window.nav.setCurrentRow(3)
+    return db, runner, window, window.pages[3]
+
+
+def _ledger_2026(page, runner):
+    ledger = page.ledger
+    page.tabs.setCurrentWidget(ledger)
+    runner.wait_idle()
+    ledger.year.setCurrentIndex(ledger.year.findData(2026))
+    runner.wait_idle()
+    return ledger
+
+
 def _rows(tab):
     return {r.name: r for r in tab.model.rows}
 
@@ -49,15 +71,7 @@ def _select(tab, name):
 
 
 def test_a_months_collection(qtbot, tmp_path, monkeypatch):
-    db = _database(tmp_path)
-    runner = TaskRunner()
-    runner.database = db
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", "dues.db")
-    window.nav.setCurrentRow(3)
-    page = window.pages[3]
+    db, runner, window, page = _open(qtbot, tmp_path)
     runner.wait_idle()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
@@ -185,20 +199,8 @@ def test_a_months_collection(qtbot, tmp_path, monkeypatch):
 def test_back_pay_calculator_and_history_import(qtbot, tmp_path, monkeypatch):
     from openpyxl import Workbook
 
-    db = _database(tmp_path)
-    runner = TaskRunner()
-    runner.database = db
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", "dues.db")
-    window.nav.setCurrentRow(3)
-    page = window.pages[3]
-    ledger = page.ledger
-    page.tabs.setCurrentWidget(ledger)
-    runner.wait_idle()
-    ledger.year.setCurrentIndex(ledger.year.findData(2026))
-    runner.wait_idle()
+    db, runner, window, page = _open(qtbot, tmp_path)
+    ledger = _ledger_2026(page, runner)
     _select(ledger, "张三")
     ledger.open_back_pay()
     dialog = ledger._dialog
@@ -236,20 +238,8 @@ def test_back_pay_calculator_and_history_import(qtbot, tmp_path, monkeypatch):
 def test_bases_imported_from_the_ledger_tab(qtbot, tmp_path, monkeypatch):
     from openpyxl import Workbook
 
-    db = _database(tmp_path)
-    runner = TaskRunner()
-    runner.database = db
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", "dues.db")
-    window.nav.setCurrentRow(3)
-    page = window.pages[3]
-    ledger = page.ledger
-    page.tabs.setCurrentWidget(ledger)
-    runner.wait_idle()
-    ledger.year.setCurrentIndex(ledger.year.findData(2026))
-    runner.wait_idle()
+    db, runner, window, page = _open(qtbot, tmp_path)
+    ledger = _ledger_2026(page, runner)
     wb = Workbook()
     ws = wb.active
     ws.append(["姓名", "计算基数", "类别"])

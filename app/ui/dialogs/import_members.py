@@ -134,9 +134,7 @@ def start_import(parent: QWidget, runner, path: str | None = None, profile: dict
         def backup_then_apply(session, plan, path):
             from app.services import maintenance
 
-            db = runner.database
-            if db.is_sqlite:
-                maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+            maintenance.backup_before_import(runner.database)
             return _apply(session, plan, path)
 
         runner.submit(backup_then_apply, plan, path, write=True, kind="member", progress_title="正在导入…",

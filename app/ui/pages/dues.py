@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import ValidationError
 from app.ui.dialogs.dues_forms import AssessDialog
 from app.ui.pages.base import Page, make_table, row_of
-from app.ui.pages.dues_collection import CollectionTab, _money
+from app.ui.pages.dues_collection import CollectionTab
 from app.ui.pages.dues_remit import RemittanceTab
-from app.ui.table_model import Column, RowTableModel, col
+from app.ui.table_model import Column, RowTableModel, col, money as _money
 
 
 def _month_cell(i: int):
@@ -180,9 +180,7 @@ class LedgerTab(QWidget):
             def backup_then_apply(session, plan):
                 from app.services import maintenance
 
-                if runner.database.is_sqlite:
-                    db = runner.database
-                    maintenance.backup(db, maintenance.automatic_backup_path(db, "before-import"))
+                maintenance.backup_before_import(runner.database)
                 return _apply_dues(session, plan)
 
             runner.submit(backup_then_apply, plan, write=True, kind="dues", on_done=lambda _n: self.refresh())

@@ -10,13 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 
 from app.ui.dialogs.dues_forms import PaymentDialog
 from app.ui.pages.base import make_table, row_of
-from app.ui.table_model import Column, RowTableModel, col
+from app.ui.table_model import Column, RowTableModel, col, money as _money
 
 STATUS_COLOURS = {"未交": "#B00000", "免交": "#777777"}
-
-
-def _money(v) -> str:
-    return f"{v:,.2f}" if v is not None else ""
 
 
 def _arrears_colour(months: int):

@@ -8,11 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from app.ui.dialogs.dues_forms import RemittanceDialog
 from app.ui.pages.base import make_table, row_of
-from app.ui.table_model import Column, RowTableModel, col
-
-
-def _money(v) -> str:
-    return f"{v:,.2f}" if v is not None else ""
+from app.ui.table_model import Column, RowTableModel, col, money as _money
 
 
 def _load(s, year):

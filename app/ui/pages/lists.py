@@ -15,10 +15,6 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else phone
 
 
-def _money(v) -> str:
-    return f"{v:,.2f}" if v is not None else ""
-
-
 class YearPage(Page):
     """A page with a year selector in its header."""
 
