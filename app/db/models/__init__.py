@@ -1,7 +1,7 @@
 """All models, one module per aggregate; importing this package registers every table."""
 
 from app.db.models.development import DevelopmentDocument, DevelopmentPerson, DevelopmentRecord
-from app.db.models.dues import DuesAssessment, DuesPayment, DuesRemittance
+from app.db.models.dues import DuesAssessment, DuesMonthlyBase, DuesPayment, DuesRemittance
 from app.db.models.meeting import AppraisalResultRecord, Meeting, MeetingAttendance, MeetingType, MeetingVote
 from app.db.models.member import Member, MembershipEvent
 from app.db.models.organisation import CommitteePost, CommitteeTerm, Organisation
@@ -22,7 +22,7 @@ from app.db.models.volunteer import (
 
 __all__ = [
     "AppUser", "AppraisalResultRecord", "AuditLog", "CommitteePost", "CommitteeTerm", "CommunityReport",
-    "DevelopmentDocument", "DevelopmentPerson", "DevelopmentRecord", "DuesAssessment", "DuesPayment", "DuesRemittance",
+    "DevelopmentDocument", "DevelopmentPerson", "DevelopmentRecord", "DuesAssessment", "DuesMonthlyBase", "DuesPayment", "DuesRemittance",
     "HolidayOverride", "Meeting", "MeetingAttendance", "MeetingType", "MeetingVote", "Member",
     "MembershipEvent", "Organisation", "ServiceCategory", "ServicePost", "ServicePostClaim", "Setting",
     "Volunteer", "VolunteerActivity", "VolunteerHours", "VolunteerTeam", "VolunteerTeamMember",

@@ -35,6 +35,22 @@ class DuesAssessment(IdMixin, TimestampMixin, VersionedMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class DuesMonthlyBase(IdMixin, Base):
+    """A 年薪制 member's base for one month: the pay actually received (组电明字〔2017〕5号).
+
+    Months without a row use the assessment's own base. ``amount`` is what the rule gives
+    for this base (app.domain.dues.monthly_dues), never typed.
+    """
+
+    __tablename__ = "dues_monthly_base"
+    __table_args__ = (UniqueConstraint("assessment_id", "month"),)
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("dues_assessment.id", ondelete="CASCADE"))
+    month: Mapped[int] = mapped_column(Integer)  # 1–12
+    base: Mapped[Decimal] = mapped_column(Money)
+    amount: Mapped[Decimal] = mapped_column(Money)
+
+
 class DuesPayment(IdMixin, TimestampMixin, VersionedMixin, Base):
     """A payment covering one or more whole months (``period_start``..``period_end``, first days)."""
 
