@@ -154,6 +154,14 @@ class MeetingStatus(StrEnum):
     CANCELLED = "取消"
 
 
+class MeetingAttendees(StrEnum):
+    """Who is expected (应到) at a meeting of a type, on the meeting's date."""
+
+    MEMBERS = "全体党员"  # 正式+预备 members of the organisation (a 党小组: its members)
+    COMMITTEE = "委员会委员"  # the committee in office (支部委员会)
+    LISTED = "指定人员"  # those the record names (谈心谈话)
+
+
 BUILTIN_MEETING_TYPES = (
     "支部党员大会",
     "支部委员会",

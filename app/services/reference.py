@@ -8,10 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import HolidayOverride, MeetingType, ServiceCategory
-from app.domain.enums import BUILTIN_MEETING_TYPES, BUILTIN_SERVICE_CATEGORIES
+from app.domain.enums import BUILTIN_MEETING_TYPES, BUILTIN_SERVICE_CATEGORIES, MeetingAttendees
 from app.paths import data_dir
 
 _VOTING_TYPES = {"支部党员大会", "支部委员会"}
+_ATTENDEES = {"支部委员会": MeetingAttendees.COMMITTEE, "谈心谈话": MeetingAttendees.LISTED}
+STUDY_TYPES = {"党课", "集中学习", "主题党日"}  # count toward the 32 学时 (党员教育管理工作条例 第二十条)
 
 
 def load_holiday_table() -> list[tuple[date, bool, str]]:
@@ -30,7 +32,9 @@ def seed_reference_data(session: Session) -> None:
     have_types = set(session.scalars(select(MeetingType.name)))
     for order, name in enumerate(BUILTIN_MEETING_TYPES):
         if name not in have_types:
-            session.add(MeetingType(name=name, is_builtin=True, sort_order=order, has_votes=name in _VOTING_TYPES))
+            session.add(MeetingType(name=name, is_builtin=True, sort_order=order, has_votes=name in _VOTING_TYPES,
+                                    attendees=_ATTENDEES.get(name, MeetingAttendees.MEMBERS),
+                                    counts_study=name in STUDY_TYPES))
     have_cats = set(session.scalars(select(ServiceCategory.name)))
     for order, name in enumerate(BUILTIN_SERVICE_CATEGORIES):
         if name not in have_cats:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, time
+from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db.base import Base, IdMixin, TimestampMixin, VersionedMixin
+from app.db.base import Base, Hours, IdMixin, TimestampMixin, VersionedMixin
 from app.db.models._types import enum_type
-from app.domain.enums import AppraisalResult, AttendanceState, MeetingStatus
+from app.domain.enums import AppraisalResult, AttendanceState, MeetingAttendees, MeetingStatus
 
 
 class MeetingType(IdMixin, Base):
@@ -21,6 +22,10 @@ class MeetingType(IdMixin, Base):
     is_builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     has_votes: Mapped[bool] = mapped_column(Boolean, default=False)
+    # who is expected (应到) on the meeting's date, and whether attending counts toward 学时
+    attendees: Mapped[MeetingAttendees] = mapped_column(
+        enum_type(MeetingAttendees, 8), default=MeetingAttendees.MEMBERS, server_default=MeetingAttendees.MEMBERS.value)
+    counts_study: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Meeting(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -40,11 +45,13 @@ class Meeting(IdMixin, TimestampMixin, VersionedMixin, Base):
     host: Mapped[str | None] = mapped_column(String(40))  # 主持人
     recorder: Mapped[str | None] = mapped_column(String(40))  # 记录人
     lecturer: Mapped[str | None] = mapped_column(String(40))  # 党课 主讲人
+    lecturer_post: Mapped[str | None] = mapped_column(String(60))  # 主讲人职务 (书记, 上级党委委员 …)
     title: Mapped[str | None] = mapped_column(String(200))  # 党课 题目
     theme: Mapped[str | None] = mapped_column(String(200))
     minutes: Mapped[str | None] = mapped_column(Text)
     decisions: Mapped[str | None] = mapped_column(Text)
     attachments: Mapped[str | None] = mapped_column(Text)  # file names, one per line
+    study_hours: Mapped[Decimal | None] = mapped_column(Hours)  # 学时 set by hand; else from the times
     # Attendance rows are kept for the exceptions (请假, 缺席, 列席) and for anyone
     # explicitly marked 出席; everyone else expected on the date counts as present.
     expected_count: Mapped[int | None] = mapped_column(Integer)  # 应到, fixed when the record is closed
