@@ -24,6 +24,7 @@ FIXED_AMOUNT = Decimal("0.20")
 FARMER_RANGE = (Decimal("0.20"), Decimal("1.00"))  # 2008 规定 第六条: 农民党员每月0.2元至1元
 CATEGORIES = WAGE_CATEGORIES + ("离退休", "农民") + FIXED_CATEGORIES
 LARGE_PAYMENT = Decimal("1000")  # 2008 规定 第十一条; 2017 通知: 月交一般不超过1000元
+MONTHLY_CAP = Decimal("1000.00")  # 2017 通知 (1): 每月交纳党费一般不超过1000元, more is voluntary
 MAX_BACK_MONTHS = 6  # 补交、预交 at most 6 months (旗帜; 党员教育管理工作条例 第三十一条)
 ARREARS_WARNING, ARREARS_SERIOUS = 3, 6  # 6 consecutive months unpaid: 按自行脱党处理 (the branch decides)
 
@@ -73,6 +74,16 @@ def monthly_dues(
     return (base * rate_for(category, base)).quantize(CENT, rounding=rounding)
 
 
+def assessed_monthly(
+    category: str, base: Decimal, *, farmer_amount: Decimal = Decimal("0.20"), rounding: str = ROUND_HALF_UP
+) -> Decimal:
+    """What a member is asked to pay a month: the rule's amount, at most 1000 元 (2017 通知 (1)).
+
+    ``monthly_dues`` stays the rule itself (base × rate); anything above the cap is voluntary.
+    """
+    return min(monthly_dues(category, base, farmer_amount=farmer_amount, rounding=rounding), MONTHLY_CAP)
+
+
 ROUNDINGS = {"ROUND_HALF_UP": ROUND_HALF_UP, "ROUND_CEILING": ROUND_CEILING}
 
 
@@ -115,8 +126,12 @@ def arrears(paid_months: set[int], due_months: list[int]) -> Arrears:
         if month in paid_months:
             break
         run += 1
-    level = "严重" if run >= ARREARS_SERIOUS else "提醒" if run >= ARREARS_WARNING else "正常"
-    return Arrears(run, level)
+    return Arrears(run, arrears_level(run))
+
+
+def arrears_level(months: int) -> str:
+    """正常, 提醒 (3 months and more) or 严重 (6 and more: 按自行脱党处理, which the branch decides)."""
+    return "严重" if months >= ARREARS_SERIOUS else "提醒" if months >= ARREARS_WARNING else "正常"
 
 
 @dataclass(frozen=True)

@@ -35,3 +35,20 @@ def set_value(cell: Cell, value) -> None:
         set_text(cell, value)
     else:
         cell.value = value
+
+
+def text_value(ws, value: str | None):
+    """A value for a streaming (write-only) row: the text itself, or a cell that keeps it text.
+
+    Text that Excel would read as a formula gets a write-only cell with the quote prefix.
+    """
+    if value is None or value == "":
+        return None
+    if not value.startswith(FORMULA_STARTS):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member
 from app.domain import dues
+from app.domain.bulk import paused_gc
 from app.domain.enums import PaymentMethod
 from app.domain.errors import ValidationError
-from app.services import audit, settings
+from app.services import audit, dues_owed, settings
 from app.services.dues_assess import money
 from app.services.dues_liability import liabilities
 from app.services.views._common import month_index, org_names
-from app.services.views.dues import effective_monthly
 
 ZERO = Decimal("0.00")
 
@@ -65,87 +65,141 @@ class DueLine:
         return "已交" if self.paid else "未交"
 
 
-def _month_of_text(text: str) -> int:
-    return int(text[:4]) * 12 + int(text[5:7]) - 1
+def _months(conn, stmt) -> list[tuple]:
+    """Rows of (member id, first month, last month, …) with the dates as month indexes.
 
-
-def _coverage(session: Session, member_ids, first: int, last: int) -> dict[int, set[int]]:
-    """member id → the months within [first, last] some payment covers.
-
-    The dates come back as ISO text (a cast both SQLite and PostgreSQL answer the
-    same way), so 100,000 payments cost no date objects.
+    Dates come back as ISO text (a cast both SQLite and PostgreSQL answer the same way)
+    and are read once each through a cache: 100,000 payments cover a few dozen months.
     """
-    stmt = select(DuesPayment.member_id, cast(DuesPayment.period_start, String), cast(DuesPayment.period_end, String)
-                  ).where(DuesPayment.period_end >= month_date(first), DuesPayment.period_start <= month_date(last))
-    if member_ids is not None:
-        stmt = stmt.where(DuesPayment.member_id.in_(member_ids))
-    out: dict[int, set[int]] = defaultdict(set)
-    for member_id, lo, hi in session.execute(stmt):
-        lo, hi = _month_of_text(lo), _month_of_text(hi)
-        if lo == hi:
-            out[member_id].add(lo)
-        else:
-            out[member_id].update(range(max(lo, first), min(hi, last) + 1))
+    cache: dict[str, int] = {}
+    out = []
+    for member_id, lo, hi, *rest in conn.execute(stmt).all():
+        a = cache.get(lo)
+        if a is None:
+            a = cache[lo] = int(lo[:4]) * 12 + int(lo[5:7]) - 1
+        b = cache.get(hi)
+        if b is None:
+            b = cache[hi] = int(hi[:4]) * 12 + int(hi[5:7]) - 1
+        out.append((member_id, a, b, *rest))
     return out
 
 
-def _covering(session: Session, member_ids, month: int) -> dict[int, DuesPayment]:
-    """member id → the payment that covers ``month``."""
+def _coverage(session: Session, member_ids, first: int, last: int) -> dict[int, int]:
+    """member id → the months within [first, last] some payment covers, as a bit mask (bit 0: ``first``).
+
+    Most payments are of one month and most members pay without a gap, so the
+    one-month payments are first read as one row per member (how many distinct months,
+    the first and the last); only where those months have a gap are they read one by
+    one. Payments of several months are read one by one. The result is exact either way.
+    """
+    conn = session.connection()
+    lo, hi = month_date(first), month_date(last)
+    start, end = cast(DuesPayment.period_start, String), cast(DuesPayment.period_end, String)
+    window = (DuesPayment.period_end >= lo, DuesPayment.period_start <= hi)
+    one = DuesPayment.period_start == DuesPayment.period_end
+
+    def scoped(stmt):
+        return stmt.where(DuesPayment.member_id.in_(member_ids)) if member_ids is not None else stmt
+
+    out: dict[int, int] = defaultdict(int)
+    gapped = []
+    runs = scoped(select(DuesPayment.member_id, func.min(start), func.max(start), func.count(distinct(start)))
+                  .where(one, *window).group_by(DuesPayment.member_id))
+    for member_id, a, b, count in _months(conn, runs):
+        if b - a + 1 == count:
+            out[member_id] = _bits(a, b, first, last)
+        else:
+            gapped.append(member_id)
+    rows = _months(conn, scoped(select(DuesPayment.member_id, start, end).where(~one, *window)))
+    for i in range(0, len(gapped), 500):
+        rows += _months(conn, select(DuesPayment.member_id, start, end).where(
+            one, *window, DuesPayment.member_id.in_(gapped[i:i + 500])))
+    for member_id, a, b in rows:
+        out[member_id] |= _bits(a, b, first, last)
+    return out
+
+
+def _bits(a: int, b: int, first: int, last: int) -> int:
+    """Months a..b clipped to [first, last] as bits of a mask whose bit 0 is ``first``."""
+    a, b = max(a, first), min(b, last)
+    return ((1 << (b - a + 1)) - 1) << (a - first) if b >= a else 0
+
+
+PAYMENT_VIEW = (DuesPayment.id, DuesPayment.member_id, DuesPayment.amount, DuesPayment.method,
+                DuesPayment.payer_name, DuesPayment.receipt_no, DuesPayment.paid_on)
+
+
+def _covering(session: Session, member_ids, month: int) -> dict[int, tuple]:
+    """member id → (id, member id, amount, method, payer, receipt, paid on) of the payment covering ``month``."""
     day = month_date(month)
-    stmt = select(DuesPayment).where(DuesPayment.period_start <= day, DuesPayment.period_end >= day)
+    stmt = select(*PAYMENT_VIEW).where(DuesPayment.period_end >= day, DuesPayment.period_start <= day)
     if member_ids is not None:
         stmt = stmt.where(DuesPayment.member_id.in_(member_ids))
-    return {p.member_id: p for p in session.scalars(stmt)}
+    return {row[1]: row for row in session.connection().execute(stmt)}
 
 
 def month_sheet(session: Session, year: int, month: int, *, org_ids: set[int] | None = None) -> list[DueLine]:
     """Every member assessed for ``year`` who owes dues in ``month``, with what covers it."""
+    with paused_gc():  # 100,000 rows read and dropped: the collector's full passes would find nothing
+        return _month_sheet(session, year, month, org_ids)
+
+
+def _month_sheet(session: Session, year: int, month: int, org_ids: set[int] | None) -> list[DueLine]:
     current = year * 12 + month - 1
     names = org_names(session)
-    stmt = (select(DuesAssessment, Member.name, Member.org_id).join(Member, Member.id == DuesAssessment.member_id)
-            .where(DuesAssessment.year == year).order_by(Member.org_id, Member.sort_key, Member.id))
-    rows = [(a, n, o) for a, n, o in session.execute(stmt) if org_ids is None or o in org_ids]
-    few = [a.member_id for a, _, _ in rows] if len(rows) <= 500 else None  # else one scan beats a long IN list
-    spans = liabilities(session, few) if rows else {}
-    rows = [(a, n, o) for a, n, o in rows if spans[a.member_id].covers(current)]
     history_from = current - 24  # 党费交至年月 and arrears look back two years
+    members = {mid: (name, org) for mid, name, org in session.connection().execute(
+        select(Member.id, Member.name, Member.org_id).join(DuesAssessment, DuesAssessment.member_id == Member.id)
+        .where(DuesAssessment.year == year).order_by(Member.org_id, Member.sort_key, Member.id))
+        if org_ids is None or org in org_ids}
+    if not members:
+        return []
+    few = list(members) if len(members) <= 500 else None  # else one scan beats a long IN list
+    owed_by = dues_owed.load(session, [year], member_ids=few)
+    owing, nothing = dues_owed.owing(session, range(history_from // 12, year + 1), member_ids=few)
+    first_year: dict[int, int] = {}  # months before the first assessment are not owed here
+    for mid, y in owing:
+        first_year[mid] = min(y, first_year.get(mid, y))
+    spans = liabilities(session, few)
     covered_by = _coverage(session, few, history_from, current)
     this_month = _covering(session, few, current)
-    assessed: dict[int, set[int]] = defaultdict(set)  # months before the first assessment are not owed here
-    for member_id, y in session.execute(select(DuesAssessment.member_id, DuesAssessment.year).where(
-            DuesAssessment.year.between(history_from // 12, year))):
-        assessed[member_id].add(y)
     lines = []
-    empty: set[int] = set()
-    for a, name, org_id in rows:
-        monthly = effective_monthly(a)
-        covered = covered_by.get(a.member_id, empty)
-        span = spans[a.member_id]
-        years = assessed[a.member_id]
-        start = max(history_from, min(years) * 12)
+    for mid, (name, org_id) in members.items():
+        span = spans[mid]
+        if not span.covers(current):
+            continue
+        a = owed_by[(mid, year)]
+        covered = covered_by.get(mid, 0)
+        start = max(history_from, first_year.get(mid, year) * 12)
         if span.first is not None:
             start = max(start, span.first)
-        until = dues.paid_until(covered, start) if start in covered else None
-        owed_before = [k for k in span.months(start, current - 1) if k // 12 in years] if monthly > 0 else []
-        arrears = dues.arrears(covered, owed_before)
-        p = this_month.get(a.member_id)
+        x = covered >> (start - history_from)  # as dues.paid_until: the unbroken run of paid months from start
+        until = start + (x ^ (x + 1)).bit_length() - 2 if x & 1 else None
+        run = 0  # consecutive unpaid owed months, counted back from last month (dues.arrears)
+        k = current - 1
+        while k >= start:
+            if (mid, k // 12) in owing and (mid, k) not in nothing and span.covers(k):
+                if covered >> (k - history_from) & 1:
+                    break
+                run += 1
+            k -= 1
+        p = this_month.get(mid)
+        paid = (None, None, "", "", "", None) if p is None else (p[0], p[2], p[3].value, p[4] or "", p[5] or "", p[6])
         lines.append(DueLine(
-            a.member_id, name, names.get(org_id, ""), a.category.value, monthly, a.reduction.value,
-            p.id if p else None, p.amount if p else None, p.method.value if p else "", (p.payer_name or "") if p else "",
-            (p.receipt_no or "") if p else "", p.paid_on if p else None,
-            dues.month_text(until) if until is not None else "", arrears.months, arrears.level,
+            mid, name, names.get(org_id, ""), a.category, a.owed(current), a.reduction, *paid,
+            dues.month_text(until) if until is not None else "", run, dues.arrears_level(run),
         ))
     return lines
 
 
 def monthly_owed(session: Session, member_id: int, months: range) -> Decimal:
-    years = {k // 12 for k in months}
-    by_year = {a.year: a for a in session.scalars(select(DuesAssessment).where(
-        DuesAssessment.member_id == member_id, DuesAssessment.year.in_(years)))}
-    missing = sorted(y for y in years if y not in by_year)
+    """What ``months`` owe together (each month by its year's assessment; 年薪制 by the month's own base)."""
+    years = sorted({k // 12 for k in months})
+    owed = dues_owed.load(session, years, member_ids=[member_id])
+    missing = [y for y in years if (member_id, y) not in owed]
     if missing:
         raise ValidationError("所交月份", f"{missing[0]}年还没有核定党费，请先核定")
-    return sum((effective_monthly(by_year[k // 12]) for k in months), ZERO)
+    return sum((owed[(member_id, k // 12)].owed(k) for k in months), ZERO)
 
 
 def record_payment(

@@ -14,19 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member, Organisation
 from app.domain import dues
 from app.domain.enums import PaymentMethod
+from app.domain.bulk import paused_gc
+from app.services import dues_owed
 from app.services.dues_liability import liabilities
 from app.services.views._common import month_index, org_names
-from app.services.views.dues import effective_monthly
 
 ZERO = Decimal("0.00")
-PAYMENT_COLUMNS = (DuesPayment.member_id, DuesPayment.period_start, DuesPayment.period_end, DuesPayment.amount,
-                   DuesPayment.paid_on, DuesPayment.method, DuesPayment.is_large)
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,7 @@ class LedgerRow:
     assessment_id: int | None = None  # None: an active member not yet assessed (category “未核定”)
     reduction: str = "无"
     override_reason: str = ""
+    month_due: tuple[Decimal | None, ...] | None = None  # 年薪制 with monthly bases: owed month by month
 
 
 @dataclass(frozen=True)
@@ -98,75 +98,118 @@ def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_
     ``with_unassessed`` (the window) adds active members owing dues that year without an
     assessment, as rows of category “未核定”, so the clerk can assess them from the list.
     """
-    as_of = as_of or date.today()
+    with paused_gc():  # 60,000 payments read and dropped: the collector's full passes would find nothing
+        return _build(session, year, as_of or date.today(), org_id, with_unassessed)
+
+
+def _payments(session: Session, year: int, ids: set[int]) -> list[tuple]:
+    """(member id, first month, last month, amount, paid on, method, 大额) of the payments that cover a
+    month of ``year`` or were received in it, read once for the months and the quarters."""
+    jan, dec = date(year, 1, 1), date(year, 12, 1)
+    stmt = select(DuesPayment.member_id, cast(DuesPayment.period_start, String), cast(DuesPayment.period_end, String),
+                  DuesPayment.amount, DuesPayment.paid_on, DuesPayment.method, DuesPayment.is_large).where(or_(
+        and_(DuesPayment.period_end >= jan, DuesPayment.period_start <= dec),
+        DuesPayment.paid_on.between(jan, date(year, 12, 31))))
+    cache: dict[str, int] = {}
+
+    def month(text: str) -> int:
+        k = cache.get(text)
+        if k is None:
+            k = cache[text] = int(text[:4]) * 12 + int(text[5:7]) - 1
+        return k
+
+    return [(mid, month(lo), month(hi), amount, paid_on, method, large)
+            for mid, lo, hi, amount, paid_on, method, large in session.connection().execute(stmt).all() if mid in ids]
+
+
+def _build(session: Session, year: int, as_of: date, org_id: int | None, with_unassessed: bool) -> Ledger:
     org_name, scope = _scope(session, org_id)
     names = org_names(session)
     first, last = year * 12, year * 12 + 11
     due_until = min(last, month_index(as_of) - 1)  # this month may still be paid
-    stmt = (select(DuesAssessment, Member.name, Member.org_id).join(Member, Member.id == DuesAssessment.member_id)
-            .where(DuesAssessment.year == year).order_by(Member.org_id, Member.sort_key, Member.id))
-    assessed = [(a, n, o) for a, n, o in session.execute(stmt) if scope is None or o in scope]
-    ids = {a.member_id for a, _, _ in assessed}
+    members = [(mid, name, org) for mid, name, org in session.connection().execute(
+        select(Member.id, Member.name, Member.org_id).join(DuesAssessment, DuesAssessment.member_id == Member.id)
+        .where(DuesAssessment.year == year).order_by(Member.org_id, Member.sort_key, Member.id)).all()
+        if scope is None or org in scope]
+    ids = {mid for mid, _, _ in members}
+    owed = dues_owed.load(session, [year])
     spans = liabilities(session)
-    owed_by_year = {(a.member_id, a.year): effective_monthly(a) for a, _, _ in assessed}
-    for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year.in_((year - 1, year + 1)))):
-        owed_by_year[(a.member_id, a.year)] = effective_monthly(a)
-    payments = [p for p in session.execute(select(*PAYMENT_COLUMNS).where(
-        DuesPayment.period_end >= date(year, 1, 1), DuesPayment.period_start <= date(year, 12, 1),
-    )) if p.member_id in ids]
+    payments = _payments(session, year, ids)
+    crossing = {p[0] for p in payments if p[1] < first <= p[2] or p[1] <= last < p[2]}
+    if crossing:  # a payment reaching into another year is split by what each month owed there too
+        owed.update(dues_owed.load(session, [year - 1, year + 1], member_ids=crossing))
     by_month: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for p in payments:
-        months = range(month_index(p.period_start), month_index(p.period_end) + 1)
-        if len(months) == 1:  # the common case
-            parts = {months[0]: p.amount}
+    for mid, lo, hi, amount, *_rest in payments:
+        if hi < first or lo > last:
+            continue  # received this year for other years' months: counted in the quarters only
+        if lo == hi:  # the common case
+            parts = {lo: amount}
         else:
-            parts = dues.spread(p.amount, [(k, owed_by_year.get((p.member_id, k // 12), ZERO)) for k in months])
+            parts = dues.spread(amount, [(k, _owed_in(owed, mid, k)) for k in range(lo, hi + 1)])
+        paid = by_month[mid]
         for k, part in parts.items():
             if first <= k <= last:
-                by_month[p.member_id][k] = by_month[p.member_id].get(k, ZERO) + part
+                paid[k] = paid.get(k, ZERO) + part
     rows = []
-    for a, name, org in assessed:
-        monthly = effective_monthly(a)
-        liable = set(spans[a.member_id].months(first, last)) if a.member_id in spans else set(range(first, last + 1))
-        paid = by_month.get(a.member_id, {})
-        months = tuple((paid.get(k, ZERO) if k in liable or k in paid else None) for k in range(first, last + 1))
-        unpaid = [k for k in liable if k <= due_until and k not in paid] if monthly > 0 else []
-        notes = []
-        if a.reduction.value != "无":
-            notes.append(f"{a.reduction.value}（{a.approval_body or ''}{a.approval_ref or ''}）")
-        if a.override_amount is not None:
-            notes.append(f"调整为{a.override_amount}元：{a.override_reason}")
+    for mid, name, org in members:
+        a = owed[(mid, year)]
+        span = spans.get(mid)
+        liable = list(span.months(first, last)) if span is not None else list(range(first, last + 1))
+        paid = by_month.get(mid, {})
+        months = tuple((paid.get(k, ZERO) if k in paid or (span is None or span.covers(k)) else None)
+                       for k in range(first, last + 1))
+        unpaid = [k for k in liable if k <= due_until and k not in paid]
         rows.append(LedgerRow(
-            a.member_id, name, names.get(org, ""), a.category.value, a.base, a.rate, monthly, months,
-            monthly * len(liable), sum(paid.values(), ZERO), monthly * len(unpaid), "；".join(notes),
-            a.id, a.reduction.value, a.override_reason or "",
+            mid, name, names.get(org, ""), a.category, a.base, a.rate, a.monthly, months,
+            a.owed_sum(liable), sum(paid.values(), ZERO), a.owed_sum(unpaid), a.notes,
+            a.assessment_id, a.reduction, a.override_reason,
+            _month_due(a, liable, first) if a.month_bases else None,
         ))
     if with_unassessed:
         rows += _unassessed(session, year, ids, scope, spans, names)
-    return Ledger(org_name, year, as_of, rows, _quarters(session, year, rows, ids, spans, due_until))
+    return Ledger(org_name, year, as_of, rows, _quarters(year, rows, payments, owed, spans, due_until))
 
 
-def _quarters(session: Session, year: int, rows: list[LedgerRow], ids: set[int], spans, due_until: int):
-    cash = [p for p in session.execute(select(*PAYMENT_COLUMNS).where(
-        DuesPayment.paid_on >= date(year, 1, 1), DuesPayment.paid_on <= date(year, 12, 31))) if p.member_id in ids]
-    monthly = {r.member_id: r.monthly for r in rows}
+def _month_due(a: dues_owed.Owed, liable: list[int], first: int) -> tuple[Decimal | None, ...]:
+    due: list[Decimal | None] = [None] * 12
+    for k in liable:
+        due[k - first] = a.owed(k)
+    return tuple(due)
+
+
+def _owed_in(owed: dict, member_id: int, month: int) -> Decimal:
+    a = owed.get((member_id, month // 12))
+    return a.owed(month) if a is not None else ZERO
+
+
+def _quarters(year: int, rows: list[LedgerRow], payments: list[tuple], owed: dict, spans, due_until: int):
+    """应收 by the months owed; 实收, 补交, 预交 and 大额 by the date the money was received (第十三条)."""
+    jan, dec31 = date(year, 1, 1), date(year, 12, 31)
+    cash: list[list[tuple]] = [[], [], [], []]
+    for p in payments:
+        if jan <= p[4] <= dec31:
+            cash[(p[4].month - 1) // 3].append(p)
     out = []
     for q in range(1, 5):
         months = range(year * 12 + 3 * (q - 1), year * 12 + 3 * q)
-        in_q = [p for p in cash if (p.paid_on.month - 1) // 3 + 1 == q]
         due = ZERO
         behind = 0
         for r in rows:
-            liable = [k for k in months if spans.get(r.member_id) is None or spans[r.member_id].covers(k)]
-            due += r.monthly * len(liable)
-            if r.monthly > 0 and any(k <= due_until and r.months[k % 12] == ZERO for k in liable):
+            if r.assessment_id is None:
+                continue
+            a = owed[(r.member_id, year)]
+            span = spans.get(r.member_id)
+            liable = [k for k in months if span is None or span.covers(k)]
+            due += a.owed_sum(liable)
+            if any(k <= due_until and r.months[k % 12] == ZERO and a.owed(k) > 0 for k in liable):
                 behind += 1
-        large = sum((p.amount - monthly[p.member_id] * (month_index(p.period_end) - month_index(p.period_start) + 1)
-                     for p in in_q if p.is_large), ZERO)
+        in_q = cash[q - 1]
+        large = sum((amount - sum((_owed_in(owed, mid, k) for k in range(lo, hi + 1)), ZERO)
+                     for mid, lo, hi, amount, _d, _m, is_large in in_q if is_large), ZERO)
         out.append(QuarterSummary(
-            q, due, sum((p.amount for p in in_q), ZERO),
-            sum((p.amount for p in in_q if p.method is PaymentMethod.BACK_PAY), ZERO),
-            sum((p.amount for p in in_q if p.method is PaymentMethod.ADVANCE), ZERO), large, behind,
+            q, due, sum((p[3] for p in in_q), ZERO),
+            sum((p[3] for p in in_q if p[5] is PaymentMethod.BACK_PAY), ZERO),
+            sum((p[3] for p in in_q if p[5] is PaymentMethod.ADVANCE), ZERO), large, behind,
         ))
     return out
 

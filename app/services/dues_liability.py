@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Member, MembershipEvent
@@ -45,13 +45,18 @@ def paid_until_index(text: str | None) -> int | None:
     return year * 12 + month - 1 if 1 <= month <= 12 else None
 
 
+def _month_of_text(text: str | None) -> int | None:
+    """“2026-05-14” (a date read as ISO text, cheaper than a date object) as a month index."""
+    return int(text[:4]) * 12 + int(text[5:7]) - 1 if text else None
+
+
 def liabilities(session: Session, member_ids: list[int] | None = None) -> dict[int, Liability]:
     """member id → the span of months owed."""
-    stmt = select(Member.id, Member.join_date, Member.left_on)
+    stmt = select(Member.id, cast(Member.join_date, String), cast(Member.left_on, String))
     if member_ids is not None:
         stmt = stmt.where(Member.id.in_(member_ids))
-    spans = {mid: [month_index(join) if join else None, month_index(left) if left else None]
-             for mid, join, left in session.execute(stmt)}
+    spans = {mid: [_month_of_text(join), _month_of_text(left)]
+             for mid, join, left in session.connection().execute(stmt).all()}
     transfers = select(MembershipEvent.member_id, MembershipEvent.event_date, MembershipEvent.dues_paid_until).where(
         MembershipEvent.kind == EventKind.TRANSFER_IN).order_by(MembershipEvent.event_date)
     if member_ids is not None:

@@ -105,3 +105,16 @@ def test_spread_of_a_quarter():
 ])
 def test_amount_in_capitals_for_receipts(amount, text):
     assert dues.rmb_upper(Decimal(amount)) == text
+
+
+@pytest.mark.parametrize(("category", "base", "rule", "asked"), [
+    ("在职", "50000.00", "1000.00", "1000.00"),
+    ("在职", "50000.50", "1000.01", "1000.00"),
+    ("年薪制", "100000", "2000.00", "1000.00"),
+    ("离退休", "120000", "1200.00", "1000.00"),
+    ("在职", "49999.50", "999.99", "999.99"),
+])
+def test_what_is_asked_a_month_is_at_most_1000(category, base, rule, asked):
+    """组电明字〔2017〕5号: 每月交纳党费一般不超过1000元; monthly_dues stays the rule, base × rate."""
+    assert dues.monthly_dues(category, Decimal(base)) == Decimal(rule)
+    assert dues.assessed_monthly(category, Decimal(base)) == Decimal(asked)

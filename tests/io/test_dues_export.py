@@ -282,3 +282,29 @@ def test_bases_from_a_hesuan_sheet_are_assessed_by_the_rule(dues_db, db_path, tm
     assert got == {"张三": ("在职", Decimal("75.00")), "李四": ("在职", Decimal("15.00"))}
     again = run("--db", str(db_path), "import", "dues-bases", str(path), "--year", "2027")
     assert "不变 2 人" in again.stdout
+
+
+def test_streamed_cells_keep_text_as_text(tmp_path):
+    """The write-only writer's text cells: a name Excel would read as a formula stays text (quote prefix)."""
+    from openpyxl import Workbook, load_workbook
+
+    from app.io.xlsx_safe import text_value
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("表")
+    ws.append([text_value(ws, "=1+1"), text_value(ws, "张三"), text_value(ws, ""), text_value(ws, "-3")])
+    wb.save(tmp_path / "t.xlsx")
+    cells = load_workbook(tmp_path / "t.xlsx")["表"][1]
+    assert [(c.value, c.data_type) for c in cells] == [("=1+1", "s"), ("张三", "s"), (None, "n"), ("-3", "s")]
+    assert cells[0].quotePrefix and not cells[1].quotePrefix
+
+
+def test_xlsx_ledger_print_setup_and_title(dues_db, tmp_path):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(write_dues_xlsx(ledger(dues_db), tmp_path / "台账.xlsx"))["党费台账"]
+    assert "A1:W1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["C3"].fill.fgColor.rgb.endswith("C00000") and ws["C3"].font.bold
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_options.gridLines and "&P" in ws.oddFooter.center.text
+    assert ws.column_dimensions["C"].width == 18

@@ -18,7 +18,7 @@ from app.db.models import (
 from app.domain import idnumber
 from app.domain.dates import add_years, age_on
 from app.domain.development import derive_stage
-from app.domain.dues import monthly_dues
+from app.domain.dues import assessed_monthly
 from app.domain.enums import (
     ACTIVE_STATUSES, BUILTIN_MEETING_TYPES, DevelopmentRole, DevelopmentStage, EventKind, MeetingStatus,
     MemberCategory, OrgLevel,
@@ -209,7 +209,8 @@ def _rule(category: str, base: Decimal) -> tuple[Decimal, Decimal]:
     else:  # 在职, 年薪制, 个体: one rate on the whole base, each upper bound inclusive
         brackets = ((3000, "0.005"), (5000, "0.01"), (10000, "0.015"), (None, "0.02"))
     rate = next(Decimal(r) for upper, r in brackets if upper is None or base <= upper)
-    return rate, (base * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    # 组电明字〔2017〕5号: what is asked a month is generally not more than 1000 元
+    return rate, min((base * rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), Decimal("1000.00"))
 
 
 def test_dues_follow_the_rule_for_the_stored_base_and_category(demo):
@@ -219,15 +220,20 @@ def test_dues_follow_the_rule_for_the_stored_base_and_category(demo):
         assessments = s.scalars(select(DuesAssessment)).all()
         for a in assessments:
             assert (a.rate, a.monthly_amount) == _rule(a.category.value, a.base)
-            assert a.monthly_amount == monthly_dues(a.category.value, a.base)
+            assert a.monthly_amount == assessed_monthly(a.category.value, a.base)
             if a.reduction.value != "无":  # 第七条: studied by the branch, approved by the 上一级党委
                 assert a.approval_body == top and a.approval_ref
         assert any(a.reduction.value != "无" for a in assessments)
         assert len({a.category for a in assessments}) >= 5
         payments = s.scalars(select(DuesPayment)).all()
         assert all(p.paid_on <= TODAY and p.period_start <= p.period_end for p in payments)
-        # 大额 is a voluntary gift of 1000 元 or more, never dues owed for many months at once
-        assert all(p.is_large == (p.notes == "自愿交纳大额党费" and p.amount >= 1000) for p in payments)
+        # 大额 is a voluntary gift of 1000 元 or more on top of the month's dues, never dues owed for many months
+        gifts = {p.id: Decimal(p.notes.split()[1]) for p in payments if p.notes and p.notes.startswith("含自愿交纳大额党费")}
+        assert all(p.is_large == (gifts.get(p.id, 0) >= 1000) for p in payments)
+        # no month is paid twice (record_payment refuses it; 本月收缴 counts on it)
+        months = [(p.member_id, k) for p in payments for k in range(
+            p.period_start.year * 12 + p.period_start.month, p.period_end.year * 12 + p.period_end.month + 1)]
+        assert len(months) == len(set(months))
         assert len({p.method for p in payments}) == 4
 
 

@@ -8,67 +8,8 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.domain.dates import PartialDate
-from app.domain.member_rules import MemberData
-from app.services import dues_assess, members
-from app.services.database import Database
-from app.services.org_admin import OrgData, create_org
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from helpers_ids import make_id
+from helpers_dues_ui import TODAY, ledger_2026 as _ledger_2026, open_dues_page as _open, rows as _rows, select as _select
 from helpers_qt import type_chinese
-
-TODAY = date(2026, 11, 22)
-
-
-def _database(tmp_path) -> Database:
-    db = Database.open(path=tmp_path / "dues.db")
-    with db.unit_of_work() as s:
-        top = create_org(s, OrgData("幸福社区党委", "党委"))
-        branch = create_org(s, OrgData("第一党支部", "党支部", parent_id=top.id))
-        ids = {}
-        for n, name in enumerate(("张三", "李四", "王五"), 1):
-            ids[name] = members.create_member(s, MemberData(
-                name=name, org_id=branch.id, id_number=make_id(date(1960 + n, 3, 3), 40 + n),
-                join_date=PartialDate(date(1990, 7, 1)), full_date=PartialDate(date(1991, 7, 1))),
-                today=TODAY).member.id
-        dues_assess.assess(s, ids["张三"], 2026, "在职", "4000", today=TODAY)  # 40.00 a month
-        dues_assess.assess(s, ids["李四"], 2026, "离退休", "3000", today=TODAY)  # 15.00
-    return db
-
-
-def _open(qtbot, tmp_path):
-    """The main window on the 党费 page over a fresh database; (db, runner, window, page)."""
-    db = _database(tmp_path)
-    runner = TaskRunner()
-    runner.database = db
-    window = MainWindow(runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", "dues.db")
-    window.nav.setCurrentRow(3)
-    return db, runner, window, window.pages[3]
-
-
-def _ledger_2026(page, runner):
-    ledger = page.ledger
-    page.tabs.setCurrentWidget(ledger)
-    runner.wait_idle()
-    ledger.year.setCurrentIndex(ledger.year.findData(2026))
-    runner.wait_idle()
-    return ledger
-
-
-def _rows(tab):
-    return {r.name: r for r in tab.model.rows}
-
-
-def _select(tab, name):
-    row = [r.name for r in tab.model.rows].index(name)
-    view = tab.table
-    view.setCurrentIndex(view.model().mapFromSource(tab.model.index(row, 0)) if hasattr(view.model(), "mapFromSource")
-                         else view.model().index(row, 0))
-
 
 def test_a_months_collection(qtbot, tmp_path, monkeypatch):
     db, runner, window, page = _open(qtbot, tmp_path)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.db.models import DuesAssessment, DuesPayment
-from app.domain.dues import LARGE_PAYMENT, MAX_BACK_MONTHS, monthly_dues, rate_for
+from app.domain.dues import LARGE_PAYMENT, MAX_BACK_MONTHS, assessed_monthly, rate_for
 from app.domain.enums import DuesCategory, DuesReduction, PaymentMethod
 from app.services.demo.members import DemoMember
 from app.services.demo.people import People, Weighted
@@ -107,7 +107,7 @@ def build_dues(w: Writer, rng, people: People, members: list[DemoMember], first_
                 continue
             back = today.year - year
             base = (base_now * Decimal("0.97") ** back).quantize(CENT) if base_now else base_now
-            monthly = monthly_dues(category.value, base)
+            monthly = assessed_monthly(category.value, base)
             row = {"member_id": m.id, "year": year, "category": category, "base": base,
                    "rate": rate_for(category.value, base), "monthly_amount": monthly,
                    "assessed_on": max(date(year, 1, rng.randint(5, 20)), m.on_from)}
@@ -144,11 +144,13 @@ def build_dues(w: Writer, rng, people: People, members: list[DemoMember], first_
                     "is_large": False})  # dues owed, however many months: not 大额
             if (m.retired and m.age >= 75 and rng.random() < 0.004 and m.left_on is None
                     and date(year, 7, 1) <= today and m.on_from <= date(year, 7, 1)):
-                amount = Decimal(rng.randint(10, 100) * 100)
-                receipts[year].append({
-                    "member_id": m.id, "period_start": date(year, 7, 1), "period_end": date(year, 7, 1),
-                    "amount": amount, "paid_on": date(year, 7, 1), "method": PaymentMethod.SELF,
-                    "is_large": amount >= LARGE_PAYMENT, "notes": "自愿交纳大额党费"})  # all of it voluntary
+                # a voluntary gift on top of July's dues, in the same payment (record_payment's 大额 rule)
+                july = next((r for r in receipts[year] if r["member_id"] == m.id
+                             and r["period_start"] <= date(year, 7, 1) <= r["period_end"]), None)
+                if july is not None:
+                    gift = Decimal(rng.randint(10, 100) * 100)
+                    july.update(amount=july["amount"] + gift, is_large=gift >= LARGE_PAYMENT,
+                                notes=f"含自愿交纳大额党费 {gift} 元")
     _number(w, pay, receipts, branch)
 
 

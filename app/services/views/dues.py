@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import DuesAssessment, DuesPayment, Member
 from app.domain.dues import spread
-from app.domain.enums import DuesReduction
+from app.services import dues_owed
 from app.services.dues_liability import liabilities
 from app.services.views._common import month_index, org_names, year_bounds
 
@@ -51,17 +51,6 @@ class DuesYear:
     members_in_arrears: int
 
 
-def effective_monthly(a: DuesAssessment) -> Decimal:
-    """The monthly amount actually owed: override, else 免交 → 0, 少交 → reduced amount."""
-    if a.override_amount is not None:
-        return a.override_amount
-    if a.reduction is DuesReduction.EXEMPT:
-        return ZERO
-    if a.reduction is DuesReduction.REDUCED and a.reduced_amount is not None:
-        return a.reduced_amount
-    return a.monthly_amount
-
-
 def year_months(year: int, span) -> range:
     """Month indexes of ``year`` the member owed dues (app.services.dues_liability)."""
     first, last = year * 12, year * 12 + 11
@@ -69,7 +58,7 @@ def year_months(year: int, span) -> range:
 
 
 def liable_months(year: int, join_date: date | None, left_on: date | None) -> range:
-    """Month indexes of ``year`` in which the member owed dues."""
+    """Month indexes of ``year`` in which a member who joined and left on these dates owed dues."""
     first, last = month_index(date(year, 1, 1)), month_index(date(year, 12, 1))
     if join_date is not None:
         first = max(first, month_index(join_date))
@@ -109,8 +98,8 @@ def year_table(session: Session, year: int, *, today: date | None = None, with_u
     first, last = year_bounds(year)
     paid = paid_in_year(session, year)
     stmt = (
-        select(DuesAssessment, Member.name, Member.org_id)
-        .join(Member, Member.id == DuesAssessment.member_id)
+        select(Member.id, Member.name, Member.org_id)
+        .join(DuesAssessment, Member.id == DuesAssessment.member_id)
         .where(DuesAssessment.year == year)
         .order_by(Member.org_id, Member.sort_key, Member.id)
     )
@@ -118,15 +107,14 @@ def year_table(session: Session, year: int, *, today: date | None = None, with_u
     due_until = min(month_index(date(year, 12, 1)), last_due_month(today))
     covered = covered_months(session, month_index(first), due_until) if due_until >= month_index(first) else {}
     rows: list[DuesRow] = []
-    for a, name, org_id in session.execute(stmt):
-        monthly = effective_monthly(a)
-        months = year_months(year, spans.get(a.member_id))
-        owed = [m for m in months if m <= due_until] if monthly > 0 else []
-        arrears = sum(1 for m in owed if m not in covered.get(a.member_id, ()))
+    owed_by = dues_owed.load(session, [year])
+    for member_id, name, org_id in session.connection().execute(stmt).all():
+        a = owed_by[(member_id, year)]
+        months = year_months(year, spans.get(member_id))
+        arrears = sum(1 for m in months if m <= due_until and a.owed(m) > 0 and m not in covered.get(member_id, ()))
         rows.append(DuesRow(
-            a.member_id, name, names.get(org_id, ""), a.category.value, a.base, a.rate, monthly,
-            a.reduction.value, monthly * len(months), paid.get(a.member_id) or ZERO, arrears, a.id,
-            a.override_reason or "", " ".join(x for x in (a.approval_body, a.approval_ref) if x),
+            member_id, name, names.get(org_id, ""), a.category, a.base, a.rate, a.monthly, a.reduction,
+            a.owed_sum(months), paid.get(member_id) or ZERO, arrears, a.assessment_id, a.override_reason, a.approval,
         ))
     if with_unassessed:
         assessed = {r.member_id for r in rows}
@@ -147,8 +135,8 @@ def year_totals(session: Session, year: int) -> tuple[Decimal, Decimal]:
     paid = sum(paid_in_year(session, year).values(), ZERO)
     due = ZERO
     spans = liabilities(session)
-    for a in session.scalars(select(DuesAssessment).where(DuesAssessment.year == year)):
-        due += effective_monthly(a) * len(year_months(year, spans.get(a.member_id)))
+    for (member_id, _year), a in dues_owed.load(session, [year]).items():
+        due += a.owed_sum(year_months(year, spans.get(member_id)))
     return due, paid
 
 
@@ -169,12 +157,11 @@ def paid_in_year(session: Session, year: int) -> dict[int, Decimal]:
         DuesPayment.period_end >= jan, DuesPayment.period_start <= dec,
         or_(DuesPayment.period_start < jan, DuesPayment.period_end > dec))).all()
     if crossing:
-        owed = {(a.member_id, a.year): effective_monthly(a) for a in session.scalars(select(DuesAssessment).where(
-            DuesAssessment.year.between(year - 1, year + 1),
-            DuesAssessment.member_id.in_({row[0] for row in crossing})))}
+        owed = dues_owed.load(session, [year - 1, year, year + 1], member_ids={row[0] for row in crossing})
         for member_id, start, end, amount in crossing:
             months = range(month_index(start), month_index(end) + 1)
-            parts = spread(amount, [(k, owed.get((member_id, k // 12), ZERO)) for k in months])
+            parts = spread(amount, [(k, owed[(member_id, k // 12)].owed(k) if (member_id, k // 12) in owed else ZERO)
+                                    for k in months])
             paid[member_id] += sum((v for k, v in parts.items() if k // 12 == year), ZERO)
     return dict(paid)
 
@@ -196,18 +183,15 @@ def arrears_over_last_year(session: Session, *, today: date | None = None, minim
     covered = covered_months(session, first, last)
     owed: dict[int, int] = defaultdict(int)
     who: dict[int, tuple[str, int]] = {}
-    stmt = (
-        select(DuesAssessment, Member.name, Member.org_id)
-        .join(Member, Member.id == DuesAssessment.member_id)
-        .where(DuesAssessment.year.in_(years), Member.is_active.is_(True))
-    )
+    stmt = select(Member.id, Member.name, Member.org_id).where(Member.is_active.is_(True))
+    active = {mid: (name, org_id) for mid, name, org_id in session.connection().execute(stmt).all()}
     spans = liabilities(session)
-    for a, name, org_id in session.execute(stmt):
-        if effective_monthly(a) <= 0:
+    for (member_id, year), a in dues_owed.load(session, years).items():
+        if member_id not in active:
             continue
-        months = [m for m in year_months(a.year, spans.get(a.member_id)) if first <= m <= last]
-        owed[a.member_id] += sum(1 for m in months if m not in covered.get(a.member_id, ()))
-        who[a.member_id] = (name, org_id)
+        months = [m for m in year_months(year, spans.get(member_id)) if first <= m <= last and a.owed(m) > 0]
+        owed[member_id] += sum(1 for m in months if m not in covered.get(member_id, ()))
+        who[member_id] = active[member_id]
     names = org_names(session)
     result = [
         Arrears(mid, who[mid][0], names.get(who[mid][1], ""), n) for mid, n in owed.items() if n >= minimum

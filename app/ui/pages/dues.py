@@ -97,6 +97,18 @@ def _save_assessment(s, member_id, year, old, values):
     return a.id
 
 
+def _month_bases(s, assessment_id):
+    from app.services.dues_assess import month_bases
+
+    return month_bases(s, assessment_id)
+
+
+def _save_month_bases(s, assessment_id, values):
+    from app.services.dues_assess import set_month_bases
+
+    return set_month_bases(s, assessment_id, values)
+
+
 class LedgerTab(QWidget):
     """年度台账: each member's assessment, what was paid and the months owed; assess from here."""
 
@@ -107,6 +119,8 @@ class LedgerTab(QWidget):
         bar = QHBoxLayout()
         self.year = QComboBox()
         self.assess = QPushButton("核定/调整…")
+        self.month_bases = QPushButton("按月核定…")
+        self.month_bases.setToolTip("年薪制党员：按每月实际领取的薪酬计算当月党费（组电明字〔2017〕5号）")
         self.carry = QPushButton("沿用上年核定")
         self.back_pay = QPushButton("补交计算…")
         self.export_button = QPushButton("导出/打印")
@@ -120,7 +134,7 @@ class LedgerTab(QWidget):
         menu.addAction("党费核算表（计算基数）…", lambda: self.import_history(kind="bases"))
         menu.addAction("历史党费台账（每月实缴）…", lambda: self.import_history())
         self.import_button.setMenu(menu)
-        for w in (QLabel("年度"), self.year, self.assess, self.carry, self.back_pay, self.export_button,
+        for w in (QLabel("年度"), self.year, self.assess, self.month_bases, self.carry, self.back_pay, self.export_button,
                   self.import_button):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -136,7 +150,8 @@ class LedgerTab(QWidget):
             col("计算基数", "base", 84, right=True, format=_money),
             Column("比例", lambda r: f"{(r.rate * 100).normalize():f}%" if r.rate else "定额", 48, True,
                    sort_key=lambda r: r.rate),
-            col("月应缴", "monthly", 64, right=True, format=_money), *month_columns,
+            Column("月应缴", lambda r: "按月" if r.month_due else _money(r.monthly), 64, True,
+                   sort_key=lambda r: r.monthly), *month_columns,
             col("全年应缴", "annual_due", 80, right=True, format=_money),
             col("全年实缴", "annual_paid", 80, right=True, format=_money),
             col("欠缴", "owed", 72, right=True, format=lambda v: _money(v) if v else "",
@@ -148,6 +163,7 @@ class LedgerTab(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.assess.clicked.connect(self.assess_selected)
         self.carry.clicked.connect(self.carry_forward)
+        self.month_bases.clicked.connect(self.month_bases_selected)
         self.table.doubleClicked.connect(lambda _i: self.assess_selected())
         self.back_pay.clicked.connect(self.open_back_pay)
         self.ledger = None
@@ -264,6 +280,37 @@ class LedgerTab(QWidget):
 
         dialog.buttons.accepted.connect(submit)
         dialog.open()
+
+    def month_bases_selected(self) -> None:
+        """年薪制: a base for each month (the pay actually received), from the selected row."""
+        from app.ui.dialogs.dues_month_bases import MonthBasesDialog
+
+        index = self.table.currentIndex()
+        row = row_of(self.table, index) if index.isValid() else None
+        if row is None or row.category != "年薪制":
+            QMessageBox.information(self, "按月核定", "请先在台账中选中一名类别为“年薪制”的党员（可先用“核定/调整”改类别）。")
+            return
+        year = self.year.currentData()
+
+        def show(bases) -> None:
+            dialog = MonthBasesDialog(row.name, year, row.base, bases, self)
+            self._dialog = dialog
+
+            def done(notes) -> None:
+                dialog.accept()
+                if notes:
+                    QMessageBox.information(self, "按月核定", "已保存。以下月份已交的金额与新基数不符：\n" + "\n".join(notes))
+                self.reload()
+
+            def submit() -> None:
+                dialog.error.setText("")
+                self.runner.submit(_save_month_bases, row.assessment_id, dialog.values(), write=True, kind="dues",
+                                   on_done=done, on_error=dialog.show_error)
+
+            dialog.buttons.accepted.connect(submit)
+            dialog.open()
+
+        self.runner.submit(_month_bases, row.assessment_id, on_done=show)
 
     def carry_forward(self) -> None:
         year = self.year.currentData()
