@@ -74,3 +74,46 @@ def derive_state(
         elif kind is EventKind.DIED:
             status = MemberStatus.DECEASED
     return DerivedState(status, category, mobile, lost)
+
+
+ARRIVALS = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
+_ENDS_PART = (EventKind.TRANSFER_OUT, EventKind.EXPELLED, EventKind.DIED, EventKind.SUSPENDED)
+_RESUMES_PART = (EventKind.ADMITTED, EventKind.TRANSFER_IN, EventKind.REINSTATED)
+
+Span = tuple[date | None, date | None]  # [first day, end day) — None: open-ended
+
+
+def taking_part_spans(
+    events: Iterable[EventFact], *, join_date: date | None, stored_active: bool, left_on: date | None,
+) -> list[Span]:
+    """When a member was on these books and taking part in the organisation's life.
+
+    From 入党 (or the 转入 that brought them) to the day of 转出, 出党, 死亡 or 停止党籍
+    (that day not included); 恢复党籍 or a new 转入 opens a new span (党员教育管理工作条例
+    第二十四条: a member whose 党籍 is suspended takes no part). A member without events
+    is trusted to the stored state, as the 统计 page does.
+    """
+    facts = sorted(events, key=lambda e: (e.on, e.seq))
+    out: list[Span] = []
+    if not facts:
+        if not stored_active and left_on is None:
+            return []
+        return [(join_date, None if stored_active else left_on)]
+    on = facts[0].kind not in ARRIVALS
+    start = join_date
+    for f in facts:
+        if f.kind in _RESUMES_PART and not on:
+            on, start = True, f.on
+        elif f.kind in _ENDS_PART and on:
+            out.append((start, f.on))
+            on = False
+    if on:
+        out.append((start, None))
+    if join_date is not None:  # never before 入党
+        out = [(join_date if s is None or s < join_date else s, e) for s, e in out]
+        out = [(s, e) for s, e in out if e is None or s < e]
+    return out
+
+
+def within(spans: Iterable[Span], day: date) -> bool:
+    return any((s is None or s <= day) and (e is None or day < e) for s, e in spans)

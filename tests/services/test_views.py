@@ -64,8 +64,11 @@ def test_home_reminders(db, sample):
     assert [(r.org_name, "2027-02-22" in r.text) for r in by_kind["换届"]] == [("第一党支部", True)]
     assert [(r.org_name, "王五（10个月）" in r.text) for r in by_kind["党费"]] == [("第二党支部", True)]
     meetings_ = {r.org_name: r.text for r in by_kind["会议"]}
-    assert "主题党日" in meetings_["第一党支部"] and "支部委员会" not in meetings_["第一党支部"]
-    assert "支部委员会、主题党日" in meetings_["第二党支部"]
+    # neither branch has a committee of three seats in office, so no 支部委员会 is asked for (第八、十二条)
+    assert "11月：党小组会（第一党小组）、主题党日" in meetings_["第一党支部"]
+    assert "支部委员会" not in meetings_["第一党支部"]
+    assert "第四季度：支部党员大会、党课" in meetings_["第二党支部"] and "支部委员会" not in meetings_["第二党支部"]
+    assert "本年：组织生活会、民主评议党员、谈心谈话" in meetings_["第二党支部"]
     assert [(r.org_name, "李小红" in r.text) for r in by_kind["身份证号待补充"]] == [("第一党支部", True)]
 
 

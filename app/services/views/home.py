@@ -2,7 +2,8 @@
 
 Reminders (each query kept simple on purpose):
 - members on the books whose 公民身份号码 is empty (待补充);
-- this month's missing 支部委员会 / 主题党日 per 党支部 (支部工作条例 第十五、十六条: monthly);
+- what each 党支部 still lacks this month and quarter by the 三会一课 frequency rules
+  (支部工作条例 第十一至十九条; services.meeting_compliance), and plans left past their date;
 - committees whose term ends within six months or is overdue (支部工作条例 第二十二条);
 - members owing three or more of the last twelve months' dues (中组发〔2008〕3号 第十一条).
 """
@@ -16,13 +17,13 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import CommitteeTerm, Meeting, MeetingType, Member, Organisation
-from app.domain.dates import add_months, add_years, month_end, month_start
-from app.domain.enums import Gender, MeetingStatus, MemberCategory, OrgLevel
+from app.db.models import CommitteeTerm, Meeting, Member, Organisation
+from app.domain.dates import add_months, add_years
+from app.domain.enums import Gender, MeetingStatus, MemberCategory
+from app.services import meeting_compliance
 from app.services.views import development, dues, volunteers
 from app.services.views._common import year_bounds
 
-MONTHLY_TYPES = ("支部委员会", "主题党日")
 NAMES_SHOWN = 5
 
 
@@ -109,30 +110,10 @@ def missing_id_numbers(session: Session) -> list[Reminder]:
     ]
 
 
-def missing_monthly_meetings(session: Session, *, today: date) -> list[Reminder]:
-    """Branches with no 支部委员会 / 主题党日 held or planned this month."""
-    start, end = month_start(today), month_end(today)
-    branches = session.execute(
-        select(Organisation.id, Organisation.name)
-        .where(Organisation.level == OrgLevel.BRANCH, Organisation.dissolved_on.is_(None))
-        .order_by(Organisation.sort_order, Organisation.id)
-    ).all()
-    have = set(
-        session.execute(
-            select(Meeting.org_id, MeetingType.name)
-            .join(MeetingType, MeetingType.id == Meeting.type_id)
-            .where(
-                Meeting.meeting_date >= start, Meeting.meeting_date <= end,
-                Meeting.status != MeetingStatus.CANCELLED, MeetingType.name.in_(MONTHLY_TYPES),
-            )
-        ).all()
-    )
-    out = []
-    for org_id, name in branches:
-        missing = [t for t in MONTHLY_TYPES if (org_id, t) not in have]
-        if missing:
-            out.append(Reminder("会议", name, f"{today.month}月尚未召开（或安排）：{'、'.join(missing)}"))
-    return out
+def missing_meetings(session: Session, *, today: date) -> list[Reminder]:
+    """What each 党支部 still lacks this month and quarter (and in the fourth quarter, this year),
+    by the frequency rules (services.meeting_compliance); planned meetings whose date has passed."""
+    return [Reminder("会议", m.org_name, m.text, m.urgent) for m in meeting_compliance.missing_now(session, today=today)]
 
 
 def terms_due(session: Session, *, today: date) -> list[Reminder]:
@@ -174,7 +155,7 @@ def home_view(session: Session, *, today: date | None = None) -> HomeView:
     ).first()
     reminders = (
         terms_due(session, today=today) + dues_arrears(session, today=today)
-        + missing_monthly_meetings(session, today=today) + missing_id_numbers(session)
+        + missing_meetings(session, today=today) + missing_id_numbers(session)
     )
     return HomeView(top or "", key_figures(session, today=today), reminders)
 
