@@ -57,16 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="文件中没有“所在党支部”列时，导入到这个党支部")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
-    p = sub.add_parser("export", help="导出花名册、党费台账等")
-    p.add_argument("what", choices=["roster", "dues"], help="roster：党员花名册；dues：党费收缴台账")
+    p = sub.add_parser("export", help="导出花名册、党费台账、三会一课台账等")
+    p.add_argument("what", choices=["roster", "dues", "meetings"],
+                   help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账")
     p.add_argument("--format", choices=["xlsx", "pdf"], help="格式（省略时按 --out 的扩展名）")
     p.add_argument("--out", type=Path, required=True, help="输出文件")
     p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
     p.add_argument("--order", choices=["pinyin", "strokes"], default="pinyin", help="排序：拼音或姓氏笔画")
     p.add_argument("--full-id", action="store_true", help="PDF 中显示完整身份证号（记入审计日志）")
     p.add_argument("--columns", help="列，逗号分隔的列键（默认全部；PDF 默认精简列）")
-    p.add_argument("--year", type=int, help="党费台账的年度（默认今年）")
-    p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度")
+    p.add_argument("--year", type=int, help="党费台账、三会一课台账的年度（默认今年）")
+    p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度；三会一课台账只导出这一季度")
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
@@ -264,6 +265,10 @@ def _export(db, args) -> int:
         raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
     if args.what == "dues":
         return _export_dues(db, args, fmt)
+    if args.what == "meetings":
+        from app.cli_meetings import export_meetings
+
+        return export_meetings(db, args, fmt)
     columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
     with db.reading() as session:
         org_id, org_name = resolve_org(session, args.org)
