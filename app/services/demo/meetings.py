@@ -121,6 +121,12 @@ def _meeting(c: _Context, org_id: int, kind: str, day: date, pool: list[DemoMemb
     mid = c.w.add(c.meetings, row)  # the row is complete: a chunk may be written at once
     for m, state, reason in absent:
         c.w.add(c.attendance, {"meeting_id": mid, "member_id": m.id, "state": state, "reason": reason})
+    if kind == "谈心谈话":  # 指定人员: the record names who talked
+        away = {m.id for m, _s, _r in absent}
+        for m in pool:
+            if m.id not in away:
+                c.w.add(c.attendance, {"meeting_id": mid, "member_id": m.id, "state": AttendanceState.PRESENT,
+                                       "reason": None})
     for a, n in votes:
         c.w.add(c.votes, {"meeting_id": mid, "subject": a.subject, "eligible": n["eligible"],
                           "present_eligible": n["present"], "yes": n["yes"], "no": n["no"], "abstain": n["abstain"]})
@@ -196,8 +202,10 @@ def _branch_year_meetings(c: _Context, b: Branch, agendas: list[Agenda], start: 
         if mo % 3 == 2 and rng.random() < 0.9:
             d = on(22, 28)
             lecturer = sec.name if sec and rng.random() < 0.7 else rng.choice(pool(d)).name if pool(d) else None
-            _meeting(c, b.id, "党课", d, pool(d), sec, rec, place=b.place, lecturer=lecturer,
-                     title=rng.choice(c.lectures), theme="党课")
+            title = rng.choice(c.lectures)
+            post = "党支部书记" if sec and lecturer == sec.name else "党员"
+            _meeting(c, b.id, "党课", d, pool(d), sec, rec, place=b.place, lecturer=lecturer, lecturer_post=post,
+                     title=title, theme=title)
         if mo == 12 and rng.random() < 0.95:
             d = on(10, 28)
             _meeting(c, b.id, "组织生活会", d, pool(d), sec, rec, place=b.place, theme=f"{y}年度组织生活会")
