@@ -25,6 +25,10 @@ class SchemaTooNewError(Exception):
         self.revision = revision
 
 
+class MigrationError(Exception):
+    """An upgrade that ran but left the data inconsistent; it has been rolled back."""
+
+
 class NotOurDatabaseError(Exception):
     """The file is a SQLite database, but not one of ours (tables and no revision)."""
 
@@ -90,8 +94,25 @@ def upgrade(engine: Engine, *, backup_to: Path | None = None) -> MigrationResult
         backup = backup_sqlite(engine, backup_to)
     if before != HEAD_REVISION:
         with engine.connect() as conn:
-            command.upgrade(alembic_config(conn), "head")
-            conn.commit()
+            # SQLite's batch mode copies a table and drops the old one; with foreign keys enforced, dropping
+            # a table that rows still point at (meeting_type under meeting) fails. As Alembic's batch
+            # documentation advises, enforcement is off for the migration (the pragma only takes effect
+            # outside a transaction, so on the raw connection first), and the result is checked instead.
+            raw = conn.connection.driver_connection if is_sqlite(engine) else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                command.upgrade(alembic_config(conn), "head")
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        conn.rollback()
+                        raise MigrationError(f"升级后外键检查未通过（{broken[0][0]} 表），已撤销升级")
+                conn.commit()
+            finally:
+                if raw is not None:
+                    conn.rollback()  # a failed upgrade leaves nothing half-done
+                    raw.execute("PRAGMA foreign_keys=ON")
     after = current_revision(engine)
     assert after == HEAD_REVISION, after
     return MigrationResult(before, after, backup)

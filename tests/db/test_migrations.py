@@ -152,3 +152,26 @@ def test_a_frozen_database_of_every_earlier_revision_opens_with_its_data(tmp_pat
         conn = sqlite3.connect(copy)
         assert conn.execute("SELECT name, id_number FROM member ORDER BY id").fetchall() == before
         conn.close()
+
+
+def test_rows_pointing_at_a_copied_table_survive_and_foreign_keys_come_back_on(tmp_path):
+    """Batch mode copies meeting_type (0006) while meetings point at it: the rows stay, nothing dangles,
+    and the pooled connection enforces foreign keys again afterwards."""
+    from sqlalchemy import text
+
+    copy = tmp_path / "with-meetings.db"
+    copy.write_bytes((Path(__file__).resolve().parents[1] / "data" / "schema-0005.db").read_bytes())
+    conn = sqlite3.connect(copy)
+    before = conn.execute("SELECT m.id, t.name, m.theme FROM meeting m JOIN meeting_type t ON t.id = m.type_id").fetchall()
+    conn.close()
+    assert before, "the frozen 0005 file holds a meeting"
+    db = Database.open(path=copy)
+    try:
+        with db.reading() as s:
+            assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert s.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+            after = s.execute(text(
+                "SELECT m.id, t.name, m.theme FROM meeting m JOIN meeting_type t ON t.id = m.type_id")).fetchall()
+    finally:
+        db.close()
+    assert [tuple(r) for r in after] == before
