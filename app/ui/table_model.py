@@ -11,6 +11,18 @@ from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex,
 from PySide6.QtGui import QColor
 
 
+# Qt's enum members looked up once: ``Qt.DisplayRole`` goes through PySide6's compatibility lookup and costs
+# about 5 µs each time, and data() is called for every visible cell and role.
+DISPLAY, ALIGNMENT, FOREGROUND, USER, EDIT = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.UserRole, Qt.ItemDataRole.EditRole)
+HORIZONTAL, VERTICAL = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+EDITABLE = Qt.ItemFlag.ItemIsEditable
+_colours: dict[str, QColor] = {}
+
+
 def money(value) -> str:
     """An amount in 元 with two decimals and thousands separators (0 too); blank for None."""
     return "" if value is None else f"{value:,.2f}"
@@ -86,21 +98,26 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        row_no = index.row()
+        if not index.isValid() or not (0 <= row_no < len(self.rows)):
             return None
         column = self.columns[index.column()]
-        row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
+        row = self.rows[row_no]
+        if role == DISPLAY:
             return column.format(column.get(row))
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignRight if column.align_right else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and column.color is not None:
+        if role == ALIGNMENT:
+            return RIGHT if column.align_right else LEFT
+        if role == FOREGROUND and column.color is not None:
             color = column.color(row)
-            return QColor(color) if color else None
-        if role == Qt.UserRole:
+            if not color:
+                return None
+            if color not in _colours:
+                _colours[color] = QColor(color)
+            return _colours[color]
+        if role == USER:
             return row
-        if role == Qt.EditRole and column.edit is not None:
+        if role == EDIT and column.edit is not None:
             value = column.get(row)
             return "" if value is None else column.format(value).replace(",", "")
         return None
@@ -110,7 +127,7 @@ class RowTableModel(QAbstractTableModel):
         if index.isValid() and 0 <= index.row() < len(self.rows):
             column = self.columns[index.column()]
             if column.edit is not None and (column.editable is None or column.editable(self.rows[index.row()])):
-                return base | Qt.ItemIsEditable
+                return base | EDITABLE
         return base
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
@@ -123,15 +140,14 @@ class RowTableModel(QAbstractTableModel):
         column.edit(self.rows[index.row()], str(value))
         return True
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation, role: int = DISPLAY):  # noqa: N802
+        if orientation == HORIZONTAL and 0 <= section < len(self.columns):
+            if role == DISPLAY:
                 return self.columns[section].header
-            if role == Qt.TextAlignmentRole:
-                right = self.columns[section].align_right
-                return int((Qt.AlignRight if right else Qt.AlignLeft) | Qt.AlignVCenter)
+            if role == ALIGNMENT:
+                return RIGHT if self.columns[section].align_right else LEFT
             return None
-        if orientation == Qt.Vertical and role == Qt.DisplayRole and section >= 0:
+        if orientation == VERTICAL and role == DISPLAY and section >= 0:
             return str(section + 1)
         return None
 
