@@ -42,6 +42,10 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("committee.term_years.社区", "社区党支部委员会任期（年）", 5, "2018年起社区“两委”任期5年"),
     SettingSpec("committee.term_years.其他", "其他党支部委员会任期（年）", 3, "支部工作条例 第二十二条"),
     SettingSpec("development.rule_version", "发展党员细则版本", "2026.05", "中国共产党发展党员工作细则（2026年修订）"),
+    SettingSpec("development.min_days_to_activist", "递交申请书后至少多少天方可确定为积极分子", 0,
+                "本地规定（0：不另作规定；只能比全国规定更严）"),
+    SettingSpec("development.quarterly_reports", "积极分子、预备党员每季度交思想汇报", True, "本地做法，无全国条文"),
+    SettingSpec("development.extra_documents", "预审前另须交的材料（顿号分隔）", "", "本地要求"),
     SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, ""),
     SettingSpec("backup.folder", "备份文件夹", "", ""),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base, IdMixin, TimestampMixin, VersionedMixin
@@ -33,6 +33,8 @@ class DevelopmentRecord(IdMixin, TimestampMixin, VersionedMixin, Base):
     work_unit: Mapped[str | None] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(40))
     political_status: Mapped[str | None] = mapped_column(String(20))  # 共青团员 / 群众
+    transferred_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 第十二条, 第三十五条
+    leaving_on: Mapped[date | None] = mapped_column(Date)  # planned departure from the unit (第十八条)
 
     # stage 1: 入党申请人
     applied_on: Mapped[date | None] = mapped_column(Date)  # 递交入党申请书
@@ -62,11 +64,14 @@ class DevelopmentRecord(IdMixin, TimestampMixin, VersionedMixin, Base):
     vote_no: Mapped[int | None] = mapped_column(Integer)
     vote_abstain: Mapped[int | None] = mapped_column(Integer)
     higher_talk_on: Mapped[date | None] = mapped_column(Date)  # 上级党委派人谈话
+    higher_talk_by: Mapped[str | None] = mapped_column(String(40))  # 党委委员或组织员 (第二十三条)
+    approving_body: Mapped[str | None] = mapped_column(String(100))  # the 党委 that approves (第二十二条)
     approved_on: Mapped[date | None] = mapped_column(Date)  # 上级党委审批
     oath_on: Mapped[date | None] = mapped_column(Date)  # 入党宣誓
     probation_start: Mapped[date | None] = mapped_column(Date)
     probation_end: Mapped[date | None] = mapped_column(Date)
     probation_extended_to: Mapped[date | None] = mapped_column(Date)
+    extension_decided_on: Mapped[date | None] = mapped_column(Date)  # 支部大会 decided the extension (第三十一条)
     # stage 5: 转正
     confirm_applied_on: Mapped[date | None] = mapped_column(Date)
     confirm_meeting_on: Mapped[date | None] = mapped_column(Date)
