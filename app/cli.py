@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from app import APP_NAME, __version__
@@ -47,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="备份文件")
 
     p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
-    p.add_argument("what", choices=["members", "dues", "dues-bases"],
-                   help="members：党员；dues：党费收缴台账（历史记录）；dues-bases：党费核算表（计算基数，金额按规定计算）")
+    p.add_argument("what", choices=["members", "dues", "dues-bases", "development"],
+                   help="members：党员；dues：党费收缴台账（历史记录）；dues-bases：党费核算表（计算基数，金额按规定计算）；"
+                        "development：发展党员档案")
     p.add_argument("file", type=Path, help="Excel 文件")
     p.add_argument("--year", type=int, help="党费台账的年度（文件标题中没有“XXXX年”时必填）")
     p.add_argument("--profile", help="已保存的列对应方案名称")
@@ -58,8 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
     p = sub.add_parser("export", help="导出花名册、党费台账、三会一课台账等")
-    p.add_argument("what", choices=["roster", "dues", "meetings"],
-                   help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账")
+    p.add_argument("what", choices=["roster", "dues", "meetings", "development"],
+                   help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账；development：发展党员名单")
+    p.add_argument("--list", choices=["applicants", "uninterviewed", "activists", "candidates", "to-admit",
+                                      "probationary", "due-conversion", "stats"],
+                   help="发展党员名单：入党申请人、未谈话入党申请人、积极分子、发展对象、拟吸收预备党员、预备党员、可转正预备党员，"
+                        "或 stats（发展党员工作情况统计）")
+    p.add_argument("--on", type=date.fromisoformat, help="发展党员名单按哪一天（YYYY-MM-DD，默认今天）")
     p.add_argument("--format", choices=["xlsx", "pdf"], help="格式（省略时按 --out 的扩展名）")
     p.add_argument("--out", type=Path, required=True, help="输出文件")
     p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
@@ -69,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="党费台账、三会一课台账的年度（默认今年）")
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度；三会一课台账只导出这一季度")
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
+
+    from app.cli_development import add_parsers as development_parsers
+
+    development_parsers(sub)
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
@@ -109,6 +120,7 @@ def run_command(args: argparse.Namespace) -> int:
             "restore": _restore,
             "import": _import,
             "export": _export,
+            "development": _development,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -193,7 +205,17 @@ def _screenshot(args) -> int:
     return 0
 
 
+def _development(db, args) -> int:
+    from app.cli_development import development
+
+    return development(db, args)
+
+
 def _import(db, args) -> int:
+    if args.what == "development":
+        from app.cli_development import import_development
+
+        return import_development(db, args, _report, _write)
     if args.what == "dues":
         return _import_dues(db, args)
     if args.what == "dues-bases":
@@ -265,6 +287,10 @@ def _export(db, args) -> int:
         raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
     if args.what == "dues":
         return _export_dues(db, args, fmt)
+    if args.what == "development":
+        from app.cli_development import export_development
+
+        return export_development(db, args, fmt)
     if args.what == "meetings":
         from app.cli_meetings import export_meetings
 

@@ -73,7 +73,8 @@ class RecordData:
     transferred_in: bool = False
 
 
-def _check(data: RecordData, today: date) -> dict:
+def check_record(data: RecordData, today: date) -> dict:
+    """The record's values checked and cleaned; ValidationError names the field."""
     if not (data.name or "").strip():
         raise ValidationError("姓名", "不能为空")
     clean: dict = {"name": data.name.strip()}
@@ -123,7 +124,7 @@ def save_record(session: Session, record_id: int | None, data: RecordData, *, ex
                 today: date | None = None) -> int:
     """Create or update a record, then carry admission, 转正, extension or 取消 onto the roster."""
     today = today or date.today()
-    clean = _check(data, today)
+    clean = check_record(data, today)
     org = session.get(Organisation, data.org_id)
     if org is None or org.dissolved_on is not None or org.level not in (OrgLevel.BRANCH, OrgLevel.GROUP):
         raise ValidationError("所在党支部", "应选择一个在用的党支部")

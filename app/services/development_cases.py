@@ -106,8 +106,9 @@ def build_cases(session: Session, records: list[DevelopmentRecord]) -> dict[int,
     out = {}
     for r in records:
         mine = people.get(r.id, [])
-        mentors = tuple(roster.person(p, r.activist_on) for p in mine
-                        if p.role is DevelopmentRole.MENTOR and p.ended_on is None)
+        # those who served the 积极分子 period: still assigned, or until the 发展对象 stage (or later) began
+        mentors = tuple(roster.person(p, r.activist_on) for p in mine if p.role is DevelopmentRole.MENTOR and (
+            p.ended_on is None or (r.candidate_on is not None and p.ended_on >= r.candidate_on)))
         sponsors = tuple(roster.person(p, r.candidate_on) for p in mine if p.role is DevelopmentRole.SPONSOR)
         out[r.id] = Case(
             r.name, birth_date=r.birth_date, transferred_in=bool(r.transferred_in), leaving_on=r.leaving_on,

@@ -201,7 +201,7 @@ def _people_and_documents(rng, case: Case, today: date) -> None:
     mentors: list[DemoMember] = []
     if r.get("activist_on"):
         pool = _full_members(b, r["activist_on"], {r.get("member_id") or 0})
-        mentors = rng.sample(pool, 2) if len(pool) >= 2 else []
+        mentors = rng.sample(pool, min(2, len(pool)))
         ended = r.get("terminated_on") or r.get("approved_on")
         for m in mentors:
             case.people.append((DevelopmentRole.MENTOR, m, r["activist_on"], ended))
