@@ -42,7 +42,7 @@ def next_step(case: Case, on: date, calendar: WorkCalendar, local: LocalRules | 
     if c.candidate_on is None:
         year = add_years(c.activist_on, 1)
         if c.publicity_start is None:
-            return NextStep("发展对象公示（支委会研究、报上级党委同意后）", year, None, article="第十三条")
+            return NextStep("发展对象公示（报上级党委同意后）", year, None, article="第十三条")
         end = calendar.add_workdays(c.publicity_start, PUBLICITY_DAYS)
         return NextStep("列为发展对象", _latest(year, end.day), None, end.provisional, "第十三条")
     if len(c.sponsors) < 2:

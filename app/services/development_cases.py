@@ -20,7 +20,7 @@ from app.db.models import MembershipEvent
 from app.domain.dates import add_months
 from app.domain.development_case import Case, Document, LocalRules, Person, Vote
 from app.domain.development_next import Assessment, assess
-from app.domain.enums import DevelopmentRole, DisciplineType, EventKind, MemberCategory
+from app.domain.enums import DevelopmentRole, DevelopmentStage, DisciplineType, EventKind, MemberCategory
 from app.domain.workdays import WorkCalendar
 from app.services import settings
 from app.services.views._common import org_names
@@ -172,7 +172,7 @@ def _view(r: DevelopmentRecord, a: Assessment, on: date, names: dict[int, str]) 
 
 def judged(session: Session, on: date, *, record_ids: list[int] | None = None,
            open_only: bool = False) -> list[CaseView]:
-    """Every case (or those asked for) judged as of ``on``, earliest application first."""
+    """Every case (or those asked for) judged as of ``on``, by stage, then the earliest application first."""
     stmt = select(DevelopmentRecord).order_by(DevelopmentRecord.applied_on, DevelopmentRecord.id)
     if record_ids is not None:
         stmt = stmt.where(DevelopmentRecord.id.in_(record_ids))
@@ -186,6 +186,8 @@ def judged(session: Session, on: date, *, record_ids: list[int] | None = None,
         if open_only and not a.open:
             continue
         out.append(_view(r, a, on, names))
+    order = {s.value: i for i, s in enumerate(DevelopmentStage)}
+    out.sort(key=lambda v: order[v.stage])  # stable: within a stage, the earliest application first
     return out
 
 

@@ -147,6 +147,17 @@ def dues_arrears(session: Session, *, today: date) -> list[Reminder]:
     ]
 
 
+def development_due(session: Session, *, today: date) -> list[Reminder]:
+    """发展党员 steps due within 30 days or overdue (细则 2026), soonest first."""
+    from app.services.development_cases import due_within
+
+    out = []
+    for c in due_within(session, today, 30):
+        when = f"已逾期（应不晚于{c.deadline}）" if c.overdue else f"截止 {c.deadline}"
+        out.append(Reminder("发展党员", c.org_name, f"{c.name}（{c.stage}）{c.next_step}，{when}", c.overdue))
+    return out
+
+
 def home_view(session: Session, *, today: date | None = None) -> HomeView:
     """Everything the 首页 shows."""
     today = today or date.today()
@@ -155,7 +166,7 @@ def home_view(session: Session, *, today: date | None = None) -> HomeView:
     ).first()
     reminders = (
         terms_due(session, today=today) + dues_arrears(session, today=today)
-        + missing_meetings(session, today=today) + missing_id_numbers(session)
+        + missing_meetings(session, today=today) + development_due(session, today=today) + missing_id_numbers(session)
     )
     return HomeView(top or "", key_figures(session, today=today), reminders)
 

@@ -114,39 +114,6 @@ class MeetingsPage(YearPage):
         QMessageBox.information(self, "会议记录", "\n".join(lines))
 
 
-def _development(s):
-    from app.services.views.development import list_records
-
-    return list_records(s)
-
-
-class DevelopmentPage(Page):
-    title = "发展党员"
-    kinds = ("development",)
-
-    def __init__(self, runner, parent=None) -> None:
-        super().__init__(runner, parent)
-        self.count = QLabel("")
-        self.layout_.addWidget(self.count)
-        self.model = RowTableModel([
-            col("姓名", "name", 80), col("性别", "gender", 44), col("所在支部", "org_name", 170), col("阶段", "stage", 80),
-            col("递交申请", "applied_on", 88), col("积极分子", "activist_on", 88), col("发展对象", "candidate_on", 88),
-            col("支部大会", "branch_meeting_on", 88), col("批准预备", "approved_on", 88), col("转正", "confirmed_on", 88),
-            col("培养联系人", "mentors", 140),
-        ])
-        self.layout_.addWidget(make_table(self.model, empty="还没有发展党员档案。登记入党申请人后，这里按阶段列出每个人的关键日期。"), 1)
-
-    def refresh(self) -> None:
-        self.runner.submit(_development, on_done=self._show)
-
-    def _show(self, rows) -> None:
-        self.model.reset(rows)
-        counts: dict[str, int] = {}
-        for r in rows:
-            counts[r.stage] = counts.get(r.stage, 0) + 1
-        self.count.setText("　".join(f"{k} {v} 人" for k, v in counts.items()) or "暂无发展党员档案")
-
-
 def _volunteer_data(s, year):
     from app.services.views.volunteers import list_activities, list_teams, list_volunteers, totals
 
