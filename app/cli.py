@@ -121,6 +121,7 @@ def run_command(args: argparse.Namespace) -> int:
             "import": _import,
             "export": _export,
             "development": _development,
+            "holidays": _holidays,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -209,6 +210,12 @@ def _development(db, args) -> int:
     from app.cli_development import development
 
     return development(db, args)
+
+
+def _holidays(db, args) -> int:
+    from app.cli_development import holidays
+
+    return holidays(db, args)
 
 
 def _import(db, args) -> int:

@@ -16,6 +16,33 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", help="全程纪实表 PDF 的文件名（配合 --record）")
     p.add_argument("--full-id", action="store_true", help="纪实表中显示完整身份证号（记入审计日志）")
 
+    p = sub.add_parser("holidays", help="节假日与调休表：列出已有年份，或登记一年（每行“日期 休/班 名称”）")
+    p.add_argument("--year", type=int, help="要登记的年份")
+    p.add_argument("--add", help="该年放假安排的文本文件（UTF-8，每行如 2027-01-01 休 元旦）")
+
+
+def holidays(db, args) -> int:
+    """holidays [--year 2027 --add FILE]: the years the working-day table covers, or add one."""
+    from app.services.holidays import add_year, holiday_years
+
+    if args.add:
+        if not args.year:
+            print("错误：请用 --year 指明是哪一年的放假安排", file=sys.stderr)
+            return 1
+        with open(args.add, encoding="utf-8-sig") as fh:
+            text = fh.read()
+        with db.unit_of_work(actor="命令行") as session:
+            y = add_year(session, args.year, text)
+        print(f"已登记{y.year}年节假日安排：放假 {y.days_off} 天，调休上班 {y.working_weekends} 天")
+        return 0
+    with db.reading() as session:
+        years = holiday_years(session)
+    for y in years:
+        print(f"{y.year}年：放假 {y.days_off} 天，调休上班 {y.working_weekends} 天（{'本机登记' if y.source == 'clerk' else '内置'}）")
+    if years:
+        print(f"{years[-1].year + 1}年起的工作日按周末推算，结果标“暂算”，请在国务院办公厅通知发布后登记。")
+    return 0
+
 
 def development(db, args) -> int:
     from app.services.development_cases import open_cases

@@ -64,3 +64,30 @@ class WorkCalendar:
             n += self.is_workday(day)
             day += timedelta(days=1)
         return n, provisional
+
+
+def parse_holiday_lines(text: str) -> tuple[list[tuple[date, bool, str]], list[str]]:
+    """Lines of a year's 放假安排 as the clerk types or pastes them: ``2027-01-01 休 元旦`` or ``2027-02-07 班``.
+
+    The kind is 休 (a day off) or 班 (a 调休 working day); the name is optional. Returns the
+    rows and one Chinese message per line that could not be read (第N行 …).
+    """
+    rows, errors = [], []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.replace("\t", " ").replace("，", " ").replace(",", " ").split()
+        if len(parts) < 2:
+            errors.append(f"第{n}行：应为“日期 休/班 [名称]”，如 2027-01-01 休 元旦")
+            continue
+        try:
+            day = date.fromisoformat(parts[0].replace("/", "-").replace(".", "-"))
+        except ValueError:
+            errors.append(f"第{n}行：“{parts[0]}”不是日期（YYYY-MM-DD）")
+            continue
+        if parts[1] not in ("休", "班"):
+            errors.append(f"第{n}行：第二项应为“休”或“班”，不能是“{parts[1]}”")
+            continue
+        rows.append((day, parts[1] == "班", " ".join(parts[2:])))
+    return rows, errors

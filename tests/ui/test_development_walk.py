@@ -130,3 +130,28 @@ def test_the_board_puts_each_person_in_their_stage(qtbot, tmp_path):
     runner.wait_idle()
     card = page.lanes["入党申请人"].item(0)
     assert "已逾期" in card.text() and card.foreground().color().name() == "#b00000"
+
+
+def test_the_clerk_adds_next_years_holidays_in_settings(qtbot, tmp_path):
+    db, runner, page = _window(qtbot, tmp_path)
+    window = page.window()
+    window.nav.setCurrentRow(8)
+    runner.wait_idle()
+    settings = window.pages[8]
+    settings.open_holidays()
+    runner.wait_idle()
+    dialog = settings._dialog
+    assert "2027年起的工作日暂按周末推算" in dialog.covered.text()
+    dialog.year.setValue(2027)
+    dialog.text.setPlainText("2027-01-01 休 元旦\n2027-02-30 休 春节")
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    assert "第2行" in dialog.error.text() and dialog.result() == 0  # nothing written
+    dialog.text.setPlainText("2027-01-01 休 元旦\n2027-02-06 班 春节")
+    dialog.buttons.accepted.emit()
+    runner.wait_idle()
+    assert dialog.result() == 1
+    from app.services.holidays import holiday_years
+
+    with db.reading() as s:
+        assert holiday_years(s)[-1].year == 2027

@@ -49,8 +49,10 @@ class SettingsPage(Page):
         bar = QHBoxLayout()
         self.check_button = QPushButton("检查数据库")
         self.backup_button = QPushButton("立即备份")
+        self.holiday_button = QPushButton("节假日安排…")
         bar.addWidget(self.check_button)
         bar.addWidget(self.backup_button)
+        bar.addWidget(self.holiday_button)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         self.result = QLabel("")
@@ -65,6 +67,14 @@ class SettingsPage(Page):
                                                                      progress_title="正在检查数据库…"))
         self.backup_button.clicked.connect(lambda: self.runner.submit(_backup, on_done=self._backed_up,
                                                                       progress_title="正在备份…"))
+
+        self.holiday_button.clicked.connect(self.open_holidays)
+
+    def open_holidays(self) -> None:
+        from app.ui.dialogs.holidays import HolidayDialog
+
+        self._dialog = HolidayDialog(self.runner, self)
+        self._dialog.open()
 
     def refresh(self) -> None:
         self.runner.submit(_settings, on_done=self._show)
