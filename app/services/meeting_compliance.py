@@ -238,10 +238,12 @@ def missing_now(session: Session, *, today: date | None = None) -> list[Missing]
             if rule.needs_committee and branch_id not in committees:
                 continue
             if rule.per_group:
-                lacking = [gname for gid, gname in groups.get(branch_id, [])
+                mine = groups.get(branch_id, [])
+                lacking = [gname for gid, gname in mine
                            if _count(year_found.get((gid, rule.type_name), []), span) < rule.count]
                 if lacking:
-                    by_period[rule.period].append(f"{rule.type_name}（{'、'.join(lacking)}）")
+                    which = f"全部{len(mine)}个党小组" if len(lacking) == len(mine) > 2 else "、".join(lacking)
+                    by_period[rule.period].append(f"{rule.type_name}（{which}）")
                 continue
             n = sum(_count(year_found.get((oid, rule.type_name), []), span) for oid in own)
             if n < rule.count:

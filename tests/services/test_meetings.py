@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, time
-from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select

@@ -262,3 +262,11 @@ def expected_people(session: Session, org_id: int, type_name: str, day: date) ->
     return ExpectedPeople(mtype.attendees.value, mtype.has_votes, tuple(
         AttendanceLine(a.name, AttendanceState.PRESENT.value, "", a.member_id, a.full, a.group_name, a.away)
         for a in people))
+
+
+def member_names(session: Session) -> list[tuple[int, str, str]]:
+    """(id, name, organisation) of every member, those on the books first, for the record dialog's pickers."""
+    names = org_names(session, qualify_groups=True)
+    rows = session.execute(select(Member.id, Member.name, Member.org_id, Member.group_id)
+                           .order_by(Member.is_active.desc(), Member.sort_key, Member.id))
+    return [(mid, name, names.get(group or org, "")) for mid, name, org, group in rows]
