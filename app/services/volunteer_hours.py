@@ -21,6 +21,7 @@ from app.db.models import (
 )
 from app.domain.enums import HoursState, VolunteerKind
 from app.domain.volunteer_rules import Period
+from app.services import audit
 from app.services.organisation_tree import subtree_ids
 from app.services.organisations import top_organisation
 
@@ -184,3 +185,10 @@ def kind_label(kind: str, is_member: bool) -> str:
     if kind == VolunteerKind.GROUP.value:
         return "团体"
     return "党员" if is_member else "群众"
+
+
+def record_export(session: Session, report: HoursReport, target: str) -> None:
+    """A sheet with whole ID numbers leaves the program: it goes into the audit log."""
+    audit.record(session, "导出", "volunteer_hours", report.period.label,
+                 f"导出含完整证件号码的志愿服务时长表（{report.org_name}{report.period.label}，{len(report.people)}人，"
+                 f"{report.total}小时）到 {target}")
