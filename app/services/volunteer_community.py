@@ -24,7 +24,7 @@ from app.domain.errors import NotFoundError, ValidationError
 from app.domain.volunteer_rules import VolunteerData
 from app.services.concurrency import require_version
 
-POST_KINDS = ("党员示范岗", "党员先锋岗", "党员责任区", "服务岗")
+POST_KINDS = ("党员示范岗", "党员先锋岗", "党员责任区", "党员服务岗")
 
 
 def _text(value, field: str, limit: int, *, required: bool = False) -> str | None:

@@ -19,7 +19,7 @@ from app.domain import idnumber
 from app.domain.enums import HoursState, IdDocumentType, VolunteerKind
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.names import name_keys
-from app.domain.volunteer_rules import VolunteerData, check_id_document, check_volunteer, split_names
+from app.domain.volunteer_rules import VolunteerData, check_volunteer, split_names
 from app.services.concurrency import require_version
 
 ZERO = Decimal("0.00")
@@ -135,6 +135,17 @@ def register_member(session: Session, member_id: int, *, registered_on: date | N
         raise NotFoundError("该党员记录不存在。")
     return save_volunteer(session, VolunteerData(name=m.name, member_id=m.id, org_id=None,
                                                  registered_on=registered_on or today or date.today()), today=today)
+
+
+def member_choices(session: Session, *, include_volunteers: bool = False) -> list[tuple[int, str]]:
+    """Members on the books (not registered as volunteers yet, unless asked): (member id, “姓名（支部）”), by pinyin."""
+    from app.db.models import Organisation
+
+    taken = select(Volunteer.member_id).where(Volunteer.member_id.is_not(None), Volunteer.is_archived.is_(False))
+    stmt = (select(Member.id, Member.name, Organisation.name).join(Organisation, Organisation.id == Member.org_id)
+            .where(Member.is_active.is_(True)).order_by(Member.sort_key, Member.id))
+    rows = session.execute(stmt if include_volunteers else stmt.where(Member.id.not_in(taken)))
+    return [(mid, f"{name}（{org}）") for mid, name, org in rows]
 
 
 def archive_volunteer(session: Session, volunteer_id: int, *, archived: bool = True,
@@ -305,8 +316,3 @@ def delete_category(session: Session, category_id: int) -> None:
         raise ValidationError("", f"“{view.name}”已用于 {view.used} 个活动或服务队，不能删除，可“停用”")
     session.delete(session.get(ServiceCategory, category_id))
     session.flush()
-
-
-def check_number(id_type: str, number: str | None, today: date | None = None) -> str | None:
-    """For forms: the normalised number, or ``ValidationError`` (shared with the importer)."""
-    return check_id_document(id_type, number, today=today).number

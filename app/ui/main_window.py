@@ -13,9 +13,10 @@ FILE_NAMES = ("01-home", "02-organisation", "03-members", "04-dues", "05-meeting
 def page_class(index: int):
     """Import a page's module only when the page is first needed (start-up stays fast)."""
     from app.ui.pages import dues, home, lists, members, organisation, settings_page
+    from app.ui.pages import volunteers
 
     return (home.HomePage, organisation.OrganisationPage, members.MembersPage, dues.DuesPage, lists.MeetingsPage,
-            lists.DevelopmentPage, lists.VolunteersPage, lists.StatisticsPage, settings_page.SettingsPage)[index]
+            lists.DevelopmentPage, volunteers.VolunteersPage, lists.StatisticsPage, settings_page.SettingsPage)[index]
 
 
 def _record_counts(session):
