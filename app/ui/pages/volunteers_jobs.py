@@ -31,7 +31,8 @@ def get_volunteer(s, volunteer_id):
     return get(s, volunteer_id)
 
 
-def save_volunteer(s, data, volunteer_id, version):
+def save_volunteer(s, volunteer_id, version, data):
+    """``form`` passes the dialog's values last."""
     from app.services.volunteers import save_volunteer as save
 
     return save(s, data, volunteer_id=volunteer_id, version=version)
@@ -67,7 +68,8 @@ def get_team(s, team_id):
     return get(s, team_id)
 
 
-def save_team(s, data, team_id, version):
+def save_team(s, team_id, version, data):
+    """``form`` passes the dialog's values last."""
     from app.services.volunteer_teams import save_team as save
 
     return save(s, data, team_id=team_id, version=version)
@@ -118,7 +120,8 @@ def get_activity(s, activity_id):
     return get(s, activity_id)
 
 
-def save_activity(s, data, activity_id, version):
+def save_activity(s, activity_id, version, data):
+    """``form`` passes the dialog's values last."""
     from app.services.volunteer_activities import save_activity as save
 
     return save(s, data, activity_id=activity_id, version=version)
