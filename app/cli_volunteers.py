@@ -1,6 +1,6 @@
 """The 志愿服务 commands of the CLI: export volunteers, certificate, import volunteers / volunteer-hours.
 
-    python -m app --db DB export volunteers --year 2026 [--quarter 3] [--org 名称] --out FILE.xlsx
+    python -m app --db DB export volunteers --year 2026 [--quarter 3] [--org 名称] [--platform] --out FILE.xlsx
     python -m app --db DB certificate --volunteer 姓名或编号 [--year 2026 | --from D --to D] --out FILE.pdf
     python -m app --db DB import volunteers FILE [--dry-run]
     python -m app --db DB import volunteer-hours FILE [--dry-run]
@@ -14,6 +14,10 @@ from pathlib import Path
 
 
 def add_parsers(sub) -> None:
+    export = sub.choices.get("export")
+    if export is not None:
+        export.add_argument("--platform", action="store_true",
+                            help="志愿服务：只导出按月每人时长（上级平台批量导入用，表头在第1行）")
     p = sub.add_parser("certificate", help="出具志愿服务证明（PDF，编号并记入审计日志）")
     p.add_argument("--volunteer", required=True, help="志愿者姓名、志愿者编号、证件号码或记录编号（如 #12）")
     p.add_argument("--out", type=Path, required=True, help="输出的 PDF 文件")
@@ -73,7 +77,7 @@ def export_volunteers(db, args, fmt: str) -> int:
     """The 志愿服务时长统计表 of a year or quarter (.xlsx); whole ID numbers leave the program, so it is audited."""
     from app.domain.errors import ValidationError
     from app.io.atomic import ExportError
-    from app.io.volunteer_xlsx import write_hours_xlsx
+    from app.io.volunteer_xlsx import write_hours_xlsx, write_platform_xlsx
     from app.services.roster import resolve_org
     from app.services.volunteer_hours import hours_report, record_export
     from app.services.volunteer_stats import volunteer_statistics
@@ -88,7 +92,10 @@ def export_volunteers(db, args, fmt: str) -> int:
         report = hours_report(session, period, org_id=org_id)
         stats = volunteer_statistics(session, period, org_id=org_id)
     try:
-        out = write_hours_xlsx(report, args.out, stats=stats)
+        if getattr(args, "platform", False):
+            out = write_platform_xlsx(report, args.out)
+        else:
+            out = write_hours_xlsx(report, args.out, stats=stats)
     except ExportError as exc:
         _err(exc.message)
         return 1

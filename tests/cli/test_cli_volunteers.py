@@ -43,6 +43,13 @@ def test_import_export_and_certificate(tmp_path):
     people = list(wb["时长汇总"].iter_rows(min_row=4, values_only=True))
     assert [r[1] for r in people[:-1]] == ["钱伟华", "孙伟华", "赵伟华"] and people[-1][8] == 5.5
     assert rows(path, "SELECT count(*) FROM audit_log WHERE action='导出' AND entity='volunteer_hours'") == [(1,)]
+    monthly = tmp_path / "按月.xlsx"
+    assert run("--db", str(path), "export", "volunteers", "--year", "2026", "--platform", "--out",
+               str(monthly)).returncode == 0
+    sheet = load_workbook(monthly)["按月时长"]
+    assert [c.value for c in sheet[1]][:6] == ["序号", "姓名", "证件类型", "证件号码", "志愿者编号", "服务年月"]
+    assert [(r[1], r[5], r[7]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        ("钱伟华", "2026-03", 2), ("孙伟华", "2026-03", 1.5), ("赵伟华", "2026-03", 2)]
 
     pdf = tmp_path / "证明.pdf"
     cert = run("--db", str(path), "certificate", "--volunteer", "赵伟华", "--year", "2026", "--issuer", "幸福社区党委",
