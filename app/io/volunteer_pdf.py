@@ -93,8 +93,7 @@ def write_certificate_pdf(cert: Certificate, target: Path | str) -> Path:
         Spacer(1, 2 * mm),
         Paragraph(f"证明编号：{cert.number or '（预览，未编号）'}", right),
         Spacer(1, 4 * mm), Paragraph(text, body), Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
-        Paragraph("特此证明。", body), Spacer(1, 6 * mm),
-        KeepTogether([signature, Spacer(1, 6 * mm), Paragraph(
+        KeepTogether([Paragraph("特此证明。", body), Spacer(1, 6 * mm), signature, Spacer(1, 6 * mm), Paragraph(
             "说明：本证明依据本单位的志愿服务记录如实、免费出具（《志愿服务条例》第十九条；民发〔2015〕149号"
             "“谁记录谁证明”）。身份证件号码已部分隐去。如需核实，请联系出具单位，并告知证明编号。", small)]),
     ]

@@ -154,12 +154,12 @@ class ReportsTab(Tab):
         self.people = RowTableModel([
             col("姓名", "name", 90), Column("类别", lambda r: "团体" if r.kind == "团体" else ("党员" if r.is_member else "群众"),
                                           48), col("志愿者编号", "volunteer_no", 104), col("服务次数", "times", 64, right=True),
-            col("服务时长（小时）", "hours", 108, right=True), col("首次", "first", 92), col("最近", "last", 92),
+            col("服务时长（小时）", "hours", 124, right=True), col("首次", "first", 92), col("最近", "last", 92),
         ])
         split = QSplitter(Qt.Horizontal)
         split.addWidget(make_table(self.stats, sort=False))
         split.addWidget(make_table(self.people, empty="这一期间还没有已确认的服务时长。"))
-        split.setSizes([560, 560])
+        split.setSizes([640, 480])
         self.layout_.addWidget(split, 1)
         for w in (self.year, self.quarter, self.org):
             w.currentIndexChanged.connect(lambda _i: self.reload())
