@@ -48,9 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="备份文件")
 
     p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
-    p.add_argument("what", choices=["members", "dues", "dues-bases", "development"],
+    p.add_argument("what", choices=["members", "dues", "dues-bases", "development", "volunteers", "volunteer-hours"],
                    help="members：党员；dues：党费收缴台账（历史记录）；dues-bases：党费核算表（计算基数，金额按规定计算）；"
-                        "development：发展党员档案")
+                        "development：发展党员档案；volunteers：志愿者名册；volunteer-hours：志愿服务时长表")
     p.add_argument("file", type=Path, help="Excel 文件")
     p.add_argument("--year", type=int, help="党费台账的年度（文件标题中没有“XXXX年”时必填）")
     p.add_argument("--profile", help="已保存的列对应方案名称")
@@ -60,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
     p = sub.add_parser("export", help="导出花名册、党费台账、三会一课台账等")
-    p.add_argument("what", choices=["roster", "dues", "meetings", "development"],
-                   help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账；development：发展党员名单")
+    p.add_argument("what", choices=["roster", "dues", "meetings", "development", "volunteers"],
+                   help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账；development：发展党员名单；"
+                        "volunteers：志愿服务时长统计表")
     p.add_argument("--list", choices=["applicants", "uninterviewed", "activists", "candidates", "to-admit",
                                       "probationary", "due-conversion", "stats"],
                    help="发展党员名单：入党申请人、未谈话入党申请人、积极分子、发展对象、拟吸收预备党员、预备党员、可转正预备党员，"
@@ -78,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
 
     from app.cli_development import add_parsers as development_parsers
+    from app.cli_volunteers import add_parsers as add_volunteer_parsers
 
     development_parsers(sub)
+    add_volunteer_parsers(sub)
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
@@ -122,6 +125,7 @@ def run_command(args: argparse.Namespace) -> int:
             "export": _export,
             "development": _development,
             "holidays": _holidays,
+            "certificate": _certificate,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -218,11 +222,21 @@ def _holidays(db, args) -> int:
     return holidays(db, args)
 
 
+def _certificate(db, args) -> int:
+    from app.cli_volunteers import certificate
+
+    return certificate(db, args)
+
+
 def _import(db, args) -> int:
     if args.what == "development":
         from app.cli_development import import_development
 
         return import_development(db, args, _report, _write)
+    if args.what in ("volunteers", "volunteer-hours"):
+        from app.cli_volunteers import import_volunteers
+
+        return import_volunteers(db, args, _report, _write)
     if args.what == "dues":
         return _import_dues(db, args)
     if args.what == "dues-bases":
@@ -302,6 +316,10 @@ def _export(db, args) -> int:
         from app.cli_meetings import export_meetings
 
         return export_meetings(db, args, fmt)
+    if args.what == "volunteers":
+        from app.cli_volunteers import export_volunteers
+
+        return export_volunteers(db, args, fmt)
     columns = [c.strip() for c in args.columns.split(",")] if args.columns else None
     with db.reading() as session:
         org_id, org_name = resolve_org(session, args.org)

@@ -218,6 +218,8 @@ class IdDocumentType(StrEnum):
     RESIDENT_ID = "居民身份证"
     HK_MACAO_PERMIT = "港澳居民居住证"
     TAIWAN_PERMIT = "台湾居民居住证"
+    HK_MACAO_PASS = "港澳居民来往内地通行证"
+    TAIWAN_PASS = "台湾居民来往大陆通行证"
     PASSPORT = "护照"
     OTHER = "其他"
 

@@ -13,6 +13,7 @@ from app.db.models.volunteer import (
     ServicePostClaim,
     Volunteer,
     VolunteerActivity,
+    VolunteerCertificate,
     VolunteerHours,
     VolunteerTeam,
     VolunteerTeamMember,
@@ -25,6 +26,6 @@ __all__ = [
     "DevelopmentDocument", "DevelopmentPerson", "DevelopmentRecord", "DuesAssessment", "DuesMonthlyBase", "DuesPayment", "DuesRemittance",
     "HolidayOverride", "Meeting", "MeetingAttendance", "MeetingType", "MeetingVote", "Member",
     "MembershipEvent", "Organisation", "ServiceCategory", "ServicePost", "ServicePostClaim", "Setting",
-    "Volunteer", "VolunteerActivity", "VolunteerHours", "VolunteerTeam", "VolunteerTeamMember",
+    "Volunteer", "VolunteerActivity", "VolunteerCertificate", "VolunteerHours", "VolunteerTeam", "VolunteerTeamMember",
     "VolunteerTraining", "VolunteerTrainingParticipant",
 ]

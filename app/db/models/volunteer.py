@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, Hours, IdMixin, TimestampMixin, VersionedMixin
@@ -23,7 +23,7 @@ class Volunteer(IdMixin, TimestampMixin, VersionedMixin, Base):
     name_pinyin: Mapped[str] = mapped_column(String(200), default="")
     name_initials: Mapped[str] = mapped_column(String(40), default="")
     gender: Mapped[str | None] = mapped_column(String(2))
-    id_type: Mapped[IdDocumentType] = mapped_column(enum_type(IdDocumentType, 10), default=IdDocumentType.RESIDENT_ID)
+    id_type: Mapped[IdDocumentType] = mapped_column(enum_type(IdDocumentType, 12), default=IdDocumentType.RESIDENT_ID)
     id_number: Mapped[str | None] = mapped_column(String(30))
     phone: Mapped[str | None] = mapped_column(String(40))
     skills: Mapped[str | None] = mapped_column(String(200))
@@ -31,7 +31,10 @@ class Volunteer(IdMixin, TimestampMixin, VersionedMixin, Base):
     registered_on: Mapped[date | None] = mapped_column(Date)
     contact_person: Mapped[str | None] = mapped_column(String(40))  # for a group volunteer
     group_size: Mapped[int | None] = mapped_column(Integer)
+    # the registering organisation; empty = the member's branch for a member, else the top organisation
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     is_archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived_on: Mapped[date | None] = mapped_column(Date)  # no longer registered from this day (注销)
     notes: Mapped[str | None] = mapped_column(Text)
 
 
@@ -41,6 +44,7 @@ class ServiceCategory(IdMixin, Base):
     name: Mapped[str] = mapped_column(String(30), unique=True)
     is_builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # 停用: kept for old records
 
 
 class VolunteerTeam(IdMixin, TimestampMixin, VersionedMixin, Base):
@@ -52,6 +56,7 @@ class VolunteerTeam(IdMixin, TimestampMixin, VersionedMixin, Base):
     category_id: Mapped[int | None] = mapped_column(ForeignKey("service_category.id", ondelete="SET NULL"))
     founded_on: Mapped[date | None] = mapped_column(Date)
     is_archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived_on: Mapped[date | None] = mapped_column(Date)  # disbanded on
     notes: Mapped[str | None] = mapped_column(Text)
 
 
@@ -79,24 +84,30 @@ class VolunteerActivity(IdMixin, TimestampMixin, VersionedMixin, Base):
     org_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     beneficiaries: Mapped[int] = mapped_column(Integer, default=0)  # 受益人次
     description: Mapped[str | None] = mapped_column(Text)
-    is_archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorder: Mapped[str | None] = mapped_column(String(40))  # 记录人
+    is_archived: Mapped[bool] = mapped_column(Boolean, default=False)  # a closed project: off the working list
 
 
 class VolunteerHours(IdMixin, TimestampMixin, VersionedMixin, Base):
     """Hours of actual service (travel not counted) — they belong to the person.
 
-    The activity's date and title are copied here, and the link is SET NULL on
-    delete, so removing an activity never removes a person's confirmed hours.
+    The activity's date, title, team and organisation are copied here, and the links
+    are SET NULL on delete, so removing an activity or a team never removes a person's
+    confirmed hours, and they still count for the month, the year and the organisation.
+    One row per person and activity.
     """
 
     __tablename__ = "volunteer_hours"
     __table_args__ = (
         Index("ix_volunteer_hours_volunteer_date", "volunteer_id", "service_date"),
         Index("ix_volunteer_hours_activity", "activity_id"),
+        Index("uq_volunteer_hours_activity_volunteer", "activity_id", "volunteer_id", unique=True),
     )
 
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="RESTRICT"))
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_activity.id", ondelete="SET NULL"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_team.id", ondelete="SET NULL"), index=True)
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     service_date: Mapped[date] = mapped_column(Date)
     activity_title: Mapped[str] = mapped_column(String(200))
     hours: Mapped[Decimal] = mapped_column(Hours)
@@ -114,6 +125,7 @@ class VolunteerTraining(IdMixin, TimestampMixin, Base):
     place: Mapped[str | None] = mapped_column(String(100))
     trainer: Mapped[str | None] = mapped_column(String(40))
     participant_count: Mapped[int] = mapped_column(Integer, default=0)
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
 
 
 class VolunteerTrainingParticipant(IdMixin, Base):
@@ -136,6 +148,7 @@ class CommunityReport(IdMixin, TimestampMixin, VersionedMixin, Base):
     reported_on: Mapped[date] = mapped_column(Date)
     post_claimed: Mapped[str | None] = mapped_column(String(120))
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"))
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
     left_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -159,3 +172,29 @@ class ServicePostClaim(IdMixin, TimestampMixin, Base):
     claimed_on: Mapped[date] = mapped_column(Date)
     pledge: Mapped[str | None] = mapped_column(Text)
     ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class VolunteerCertificate(IdMixin, TimestampMixin, Base):
+    """A 志愿服务证明 as issued: its number, whom it is for, the period and hours it states.
+
+    民发〔2015〕149号: a certificate carries a 证明编号, the person's identity, the hours and
+    content, and the issuer; 志愿服务条例 第十九条: issued free of charge and truthfully.
+    What was printed is kept, so the number can be checked later even if records change.
+    """
+
+    __tablename__ = "volunteer_certificate"
+    __table_args__ = (UniqueConstraint("year", "serial"),)
+
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"), index=True)
+    person_name: Mapped[str] = mapped_column(String(100))
+    id_masked: Mapped[str | None] = mapped_column(String(40))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    total_hours: Mapped[Decimal] = mapped_column(Hours)
+    activity_count: Mapped[int] = mapped_column(Integer)
+    issuer: Mapped[str] = mapped_column(String(120))
+    issued_by: Mapped[str | None] = mapped_column(String(40))  # 经办人
+    issued_on: Mapped[date] = mapped_column(Date)

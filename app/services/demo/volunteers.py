@@ -65,10 +65,10 @@ def build_volunteers(w: Writer, rng, people: People, branches: list[Branch], mem
                     "registered_on": registered(early)})
     while len(crew) < target:
         _resident(w, rng, people, registered(early), today, crew, age=(16, 75))
-    _reports(w, rng, reporters, people, today)
+    _reports(w, rng, reporters, people, today, top_id)
     teams = _teams(w, rng, crew, cats, top_id, branches, start, len(members))
     _activities(w, rng, people, teams, crew, cats, start, today, estates)
-    _trainings(w, rng, people, crew, start, today)
+    _trainings(w, rng, people, crew, start, today, top_id)
     _service_posts(w, rng, people, branches, start, today, estates)
 
 
@@ -77,8 +77,8 @@ def _resident(w: Writer, rng, people: People, registered: date, today: date, cre
     birth = people.birth_for_age(rng.randint(*age), today)
     name = people.name(sex, birth.year)
     keys = people.keys(name)
-    id_type = IdDocumentType.RESIDENT_ID if rng.random() < 0.995 else IdDocumentType.HK_MACAO_PERMIT
-    number = people.id_number(birth, sex) if id_type is IdDocumentType.RESIDENT_ID else f"H{rng.randrange(10**9):09d}"
+    id_type = IdDocumentType.RESIDENT_ID if rng.random() < 0.995 else IdDocumentType.HK_MACAO_PASS
+    number = people.id_number(birth, sex) if id_type is IdDocumentType.RESIDENT_ID else f"H{rng.randrange(10**8):08d}"
     vid = w.add(Volunteer.__table__, {
         "kind": VolunteerKind.PERSON, "name": name, "name_pinyin": keys.pinyin, "name_initials": keys.initials,
         "gender": sex, "id_type": id_type, "id_number": number, "phone": people.phone(), "skills": rng.choice(SKILLS),
@@ -87,7 +87,7 @@ def _resident(w: Writer, rng, people: People, registered: date, today: date, cre
     return vid, name, registered
 
 
-def _reports(w: Writer, rng, reporters: list, people: People, today: date) -> None:
+def _reports(w: Writer, rng, reporters: list, people: People, today: date, top_id: int) -> None:
     """在职党员到社区报到: their Party relations stay with their employers, so member_id is empty."""
     units, posts = places()["公共单位"], texts()["报到岗位"]
     for vid, name, on in reporters:
@@ -95,7 +95,7 @@ def _reports(w: Writer, rng, reporters: list, people: People, today: date) -> No
         left = people.day_in(half_year, today) if rng.random() < 0.1 and half_year < today else None
         w.add(CommunityReport.__table__, {"person_name": name, "unit": rng.choice(units), "phone": people.phone(),
                                           "reported_on": on, "post_claimed": rng.choice(posts), "volunteer_id": vid,
-                                          "left_on": left})
+                                          "org_id": top_id, "left_on": left})
 
 
 def _teams(w: Writer, rng, crew: list, cats: dict, top_id: int, branches: list[Branch], start: date,
@@ -153,7 +153,8 @@ def _activities(w: Writer, rng, people: People, teams: list, crew_all: list, cat
                     hours = Decimal(str(length)) - (Decimal("0.5") if rng.random() < 0.1 and length > 1 else 0)
                     done = on < today - timedelta(days=14) or rng.random() < 0.3
                     confirmed = min(today, on + timedelta(days=rng.randint(1, 7)))
-                    w.add(hrs, {"volunteer_id": vid, "activity_id": aid, "service_date": on, "activity_title": title,
+                    w.add(hrs, {"volunteer_id": vid, "activity_id": aid, "team_id": tid, "org_id": org,
+                                "service_date": on, "activity_title": title,
                                 "hours": hours.quantize(Decimal("0.01")),
                                 "state": HoursState.CONFIRMED if done else HoursState.PENDING,
                                 "confirmed_by": crew[0][1] if done else None,
@@ -161,7 +162,7 @@ def _activities(w: Writer, rng, people: People, teams: list, crew_all: list, cat
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _trainings(w: Writer, rng, people: People, crew: list, start: date, today: date) -> None:
+def _trainings(w: Writer, rng, people: People, crew: list, start: date, today: date, top_id: int) -> None:
     topics = texts()["志愿培训"]
     for year in range(start.year, today.year + 1):
         for month in sorted(rng.sample(range(2, 12), rng.randint(2, 4))):
@@ -172,7 +173,7 @@ def _trainings(w: Writer, rng, people: People, crew: list, start: date, today: d
             tr = w.add(VolunteerTraining.__table__, {"trained_on": on, "topic": rng.choice(topics),
                                                      "place": people.community + "党群服务中心",
                                                      "trainer": people.name(rng.choice("男女"), 1975),
-                                                     "participant_count": len(part)})
+                                                     "participant_count": len(part), "org_id": top_id})
             for vid, _n, _r in part:
                 w.add(VolunteerTrainingParticipant.__table__, {"training_id": tr, "volunteer_id": vid})
 

@@ -148,9 +148,9 @@ def year_statistics(session: Session, year: int, *, today: date | None = None) -
     vol = volunteers.totals(session, year)
     lines += [
         StatLine("志愿服务", "注册志愿者", str(vol.volunteers), "年底前注册、未归档的志愿者（个人和团体各计1）"),
-        StatLine("志愿服务", "其中：党员志愿者", str(vol.member_volunteers), "与党员名册关联的志愿者"),
+        StatLine("志愿服务", "其中：党员志愿者", str(vol.member_volunteers), "与党员名册关联的志愿者，及到社区报到的在职党员"),
         StatLine("志愿服务", "志愿服务队", str(vol.teams), "年底前成立、未归档的服务队"),
-        StatLine("志愿服务", "开展活动", str(vol.activities), "活动日期在本年的志愿服务活动次数"),
+        StatLine("志愿服务", "开展活动", str(vol.activities), "活动日期在本年的志愿服务活动次数（含已归档的）"),
         StatLine("志愿服务", "受益人次", str(vol.beneficiaries), "本年活动登记的受益人次合计"),
         StatLine("志愿服务", "服务时长（小时）", f"{vol.hours:,.2f}", "本年已确认的服务时长合计（不含往返时间）"),
     ]

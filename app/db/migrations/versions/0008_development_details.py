@@ -2,8 +2,8 @@
 a planned departure from the unit (第十八条), who of the 上级党委 talked (第二十三条), the
 approving 党委 (第二十二条) and the day an extension of the 预备期 was decided (第三十一条)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
