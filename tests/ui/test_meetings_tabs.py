@@ -168,3 +168,17 @@ def test_a_talk_starts_with_nobody_and_names_its_participants(page):
     assert form.result() == 1, form.error.text()
     row = next(r for r in page.records.model.rows if r.type_name == "谈心谈话")
     assert (row.expected, row.present) == (2, 2)
+
+
+def test_the_ledger_is_exported_from_the_records_tab(page, tmp_path):
+    from openpyxl import load_workbook
+
+    records = page.records
+    records.year.setCurrentIndex(records.year.findData(2026))
+    records.org.setCurrentIndex(records.org.findData(page.ids["branch"]))
+    _wait(page)
+    records.export_ledger("xlsx", str(tmp_path / "一季度.xlsx"), quarter=1)
+    _wait(page)
+    ws = load_workbook(tmp_path / "一季度.xlsx")["三会一课台账"]
+    assert ws["A1"].value == "第一党支部2026年第一季度“三会一课”台账"
+    assert [ws.cell(r, 3).value for r in range(4, 7)] == ["党课"] * 3
