@@ -85,7 +85,7 @@ class FrequencyRule:
 
     @property
     def basis_text(self) -> str:
-        return f"{self.basis}（地方惯例，非全国统一规定）" if self.local_practice else self.basis
+        return f"地方惯例（非全国统一规定）；{self.basis}" if self.local_practice else self.basis
 
 
 DEFAULT_RULES: tuple[FrequencyRule, ...] = (

@@ -124,6 +124,8 @@ def write_sign_in_sheet(d: MeetingDetail, target: Path | str, *, printed_on: dat
         return [str(n), p.name, "", _p(note, st["small"])]
 
     rows = [["序号", "姓名", "签　名", "备注"] * 2]
+    if not people:  # 指定人员 not yet named: lines to write them in
+        half = 5
     for i in range(max(half, 1)):
         lp = left[i] if i < len(left) else None
         rp = right[i] if i < len(right) else None
@@ -174,6 +176,10 @@ def write_meeting_record(d: MeetingDetail, target: Path | str, *, printed_on: da
         story += [Spacer(1, 2 * mm), _p(f"应到会有表决权的党员 {d.voters_expected} 人，实到 {d.voters_present} 人，"
                                          + ("超过半数，会议有效" if ok else "未超过半数，不能作出决议")
                                          + "（支部工作条例 第十一条）。", st["small"])]
+    elif d.row.type_name == "支部委员会" and d.summary is not None and d.summary.expected:
+        ok = 2 * d.summary.present > d.summary.expected
+        story += [Spacer(1, 2 * mm), _p(f"应到委员 {d.summary.expected} 人，实到 {d.summary.present} 人，"
+                                         + ("超过半数" if ok else "未超过半数") + "（支部工作条例 第十二条）。", st["small"])]
     story.append(_p("会议内容", st["head"]))
     paragraphs = [t for t in d.minutes.splitlines() if t.strip()] or ["（未记录）"]
     story += [_p(t.strip(), st["body"]) for t in paragraphs]

@@ -141,3 +141,44 @@ def test_the_models_pass_qtmodeltester(qtmodeltester, page):
     _wait(page)
     qtmodeltester.check(tab.model)
     qtmodeltester.check(page.records.model)
+
+
+def test_a_talk_starts_with_nobody_and_names_its_participants(page):
+    form = page.new_meeting(org_id=page.ids["branch"], day=date(2026, 6, 3))
+    form._refetch.stop()
+    _wait(page)
+    assert len(form.attendance.model.people) == 6  # a 党员大会 expects the whole branch that day
+    form.type.setCurrentText("谈心谈话")
+    form._refetch.stop()
+    form.refetch()
+    _wait(page)
+    assert form.attendance.model.people == [] and not form.attendance.member_pick.isHidden()
+    for name in ("张三", "赵六"):
+        form.attendance.member_pick.setCurrentIndex(form.attendance.member_pick.findText(name, Qt.MatchStartsWith))
+        form.attendance.add_member.click()
+    form.date.setDate(form.date.date().addDays(1))  # the named stay when the date moves
+    form._refetch.stop()
+    form.refetch()
+    _wait(page)
+    assert [p.name for p in form.attendance.model.people] == ["张三", "赵六"]
+    type_chinese(form.host, "张三")
+    type_chinese(form.theme, "谈心")
+    form.buttons.accepted.emit()
+    _wait(page)
+    assert form.result() == 1, form.error.text()
+    row = next(r for r in page.records.model.rows if r.type_name == "谈心谈话")
+    assert (row.expected, row.present) == (2, 2)
+
+
+def test_the_ledger_is_exported_from_the_records_tab(page, tmp_path):
+    from openpyxl import load_workbook
+
+    records = page.records
+    records.year.setCurrentIndex(records.year.findData(2026))
+    records.org.setCurrentIndex(records.org.findData(page.ids["branch"]))
+    _wait(page)
+    records.export_ledger("xlsx", str(tmp_path / "一季度.xlsx"), quarter=1)
+    _wait(page)
+    ws = load_workbook(tmp_path / "一季度.xlsx")["三会一课台账"]
+    assert ws["A1"].value == "第一党支部2026年第一季度“三会一课”台账"
+    assert [ws.cell(r, 3).value for r in range(4, 7)] == ["党课"] * 3

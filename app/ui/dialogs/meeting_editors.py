@@ -23,6 +23,7 @@ class AttendanceEditor(QWidget):
         self.people_choices = people
         self.listed = False
         self.held = True  # a plan shows only who is expected
+        self.people_basis = ""  # whose rule the rows in the table follow
         self.model = AttendanceModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -89,14 +90,21 @@ class AttendanceEditor(QWidget):
         self.basis_note.setText(BASIS_NOTES.get(basis, "") + "。未标记的均按出席计算。")
 
     def set_expected(self, expected) -> None:
-        """The people a date/organisation/type expects (views.meetings.ExpectedPeople)."""
+        """The people a date/organisation/type expects (views.meetings.ExpectedPeople).
+
+        For 指定人员 the participants already named stay (the date changed); a list that came
+        from another type's 应到 does not.
+        """
         if expected.basis == "指定人员":
-            self.model.set_expected([p for p in self.model.people if p.member_id is not None and p.expected])
+            named = self.people_basis == "指定人员"
+            self.model.set_expected([p for p in self.model.people if named and p.member_id is not None and p.expected])
         else:
             self.model.set_expected([Person(a.member_id, a.name, a.group_name, a.full, a.away)
                                      for a in expected.people])
+        self.people_basis = expected.basis
 
-    def load(self, lines) -> None:
+    def load(self, lines, basis: str) -> None:
+        self.people_basis = basis
         self.model.beginResetModel()
         self.model.people = [Person(p.member_id, p.name, p.group_name, p.full, p.away, p.state, p.reason, p.expected)
                              for p in lines]

@@ -294,7 +294,7 @@ class MeetingForm(QDialog):
         self.decisions.setPlainText(d.decisions)
         self.attachments.clear()
         self.attachments.addItems(list(d.attachments))
-        self.attendance.load(d.people)
+        self.attendance.load(d.people, d.attendees_basis)
         self.votes.model.set_votes([Vote(v.subject, v.eligible, v.present_eligible, v.yes, v.no, v.abstain)
                                     for v in d.votes])
         self._type_changed()

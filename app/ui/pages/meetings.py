@@ -11,8 +11,8 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTabWidget,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.domain.errors import ValidationError
@@ -156,6 +156,8 @@ class RecordsTab(QWidget):
         if self.pending_select is not None:
             self.select(self.pending_select)
             self.pending_select = None
+        elif rows:
+            self.select(next((r.id for r in rows if r.status == "已召开"), rows[0].id))  # the latest held one
 
     def selected(self):
         index = self.table.currentIndex()
@@ -166,8 +168,9 @@ class RecordsTab(QWidget):
             if r.id == meeting_id:
                 view_model = self.table.model()
                 source = self.model.index(n, 0)
-                self.table.setCurrentIndex(view_model.mapFromSource(source) if hasattr(view_model, "mapFromSource")
-                                           else source)
+                index = view_model.mapFromSource(source) if hasattr(view_model, "mapFromSource") else source
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index, QAbstractItemView.PositionAtCenter)
                 return
 
     def _show_detail(self, index) -> None:

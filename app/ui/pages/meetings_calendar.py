@@ -53,7 +53,7 @@ class CalendarTab(QWidget):
         self.month = first
         self.selected_day = self.today()
         self.rows: list = []
-        self.prev, self.next, self.this = QPushButton("◀"), QPushButton("▶"), QPushButton("本月")
+        self.prev, self.next, self.this = QPushButton("‹ 上月"), QPushButton("下月 ›"), QPushButton("本月")
         self.label = QLabel()
         self.label.setObjectName("sectionTitle")
         self.org = QComboBox()
