@@ -79,10 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
 
     from app.cli_development import add_parsers as development_parsers
+    from app.cli_stats import add_parsers as stats_parsers
     from app.cli_volunteers import add_parsers as add_volunteer_parsers
 
     development_parsers(sub)
     add_volunteer_parsers(sub)
+    stats_parsers(sub)
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
@@ -126,6 +128,7 @@ def run_command(args: argparse.Namespace) -> int:
             "development": _development,
             "holidays": _holidays,
             "certificate": _certificate,
+            "stats": _stats,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -220,6 +223,12 @@ def _holidays(db, args) -> int:
     from app.cli_development import holidays
 
     return holidays(db, args)
+
+
+def _stats(db, args) -> int:
+    from app.cli_stats import stats
+
+    return stats(db, args)
 
 
 def _certificate(db, args) -> int:

@@ -1,0 +1,251 @@
+"""The figures every 工作总结 and 述职报告 asks for, for a period and an organisation (with its sub-tree).
+
+Membership is taken at the period's end by replaying each member's dated events up to that
+day (domain.status): members (正式 + 预备) on the books then, 流动 and 失联 included; those
+transferred out, dead, expelled or whose 党籍 is stopped excluded. Ages are reckoned at the
+end date. Events count when dated inside the period. Dues count by the month covered, not by
+the day paid (the 台账's attribution). Each figure carries one line saying how it is counted,
+and the member figures the ids of the people behind them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import DevelopmentRecord, MeetingType, Member, MembershipEvent
+from app.domain import codes
+from app.domain.dates import age_on, month_end, quarter_bounds
+from app.domain.enums import EventKind, Gender
+from app.domain.errors import ValidationError
+from app.domain.status import EventFact, derive_state
+from app.services.organisation_tree import subtree_ids
+from app.services.organisations import top_organisation
+from app.services.roster import resolve_org
+
+ZERO = Decimal("0.00")
+COLLEGE = (1, 2, 3)  # 研究生, 大学本科, 大学专科 (党内统计 学历 roll-up; data/codes/education.tsv)
+EVENT_KEYS = (("admitted_probationary", EventKind.ADMITTED, "支部大会接收为预备党员（发展）的日期在本期内的人数"),
+              ("converted_full", EventKind.CONFIRMED, "转正日期在本期内的人数"),
+              ("transferred_in", EventKind.TRANSFER_IN, "组织关系转入日期在本期内的人数"),
+              ("transferred_out", EventKind.TRANSFER_OUT, "组织关系转出日期在本期内的人数"),
+              ("deceased", EventKind.DIED, "死亡日期在本期内的人数"))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+    @classmethod
+    def of(cls, year: int, *, quarter: int | None = None, month: int | None = None) -> "Period":
+        if quarter and month:
+            raise ValidationError("--quarter", "季度和月份只能选一个")
+        if quarter:
+            first, last = quarter_bounds(year, quarter)
+            return cls(first, last, f"{year}年第{quarter}季度")
+        if month:
+            first = date(year, month, 1)
+            return cls(first, month_end(first), f"{year}年{month}月")
+        return cls(date(year, 1, 1), date(year, 12, 31), f"{year}年")
+
+
+@dataclass
+class Figures:
+    period: Period
+    org_name: str
+    values: dict = field(default_factory=dict)  # key → int, Decimal or dict
+    how: dict = field(default_factory=dict)  # key → how it is counted, in Chinese
+    people: dict = field(default_factory=dict)  # key → member ids behind a member figure
+
+    def set(self, key: str, value, how: str, people=None) -> None:
+        self.values[key] = value
+        self.how[key] = how
+        if people is not None:
+            self.people[key] = sorted(people)
+
+    def as_json(self) -> dict:
+        """One stable object: integers, money as strings with two decimals, hours as a number."""
+        out = {"period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat(),
+                          "label": self.period.label}, "org": self.org_name}
+        for key, value in self.values.items():
+            if key in ("dues_due", "dues_paid"):
+                out[key] = f"{value:.2f}"
+            elif key == "volunteer_hours":
+                out[key] = float(value)
+            else:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class _OnBooks:
+    id: int
+    gender: Gender | None
+    ethnicity: str | None
+    birth_date: date | None
+    education: str | None
+    probationary: bool
+    retired: bool
+    lost: bool
+    mobile_out: bool
+
+
+def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_OnBooks]:
+    """Members (正式 + 预备) on the books on ``day`` (流动, 失联 included), as their dated events tell."""
+    events: dict[int, list] = defaultdict(list)
+    for member_id, kind, on, seq in session.execute(select(
+            MembershipEvent.member_id, MembershipEvent.kind, MembershipEvent.event_date, MembershipEvent.entry_seq)):
+        events[member_id].append((kind, on, seq))
+    out = []
+    for m in session.execute(select(
+            Member.id, Member.org_id, Member.gender, Member.ethnicity, Member.birth_date, Member.education,
+            Member.join_date, Member.full_date, Member.category, Member.is_active, Member.left_on, Member.is_retired,
+            Member.is_lost_contact, Member.is_mobile)):
+        if org_ids is not None and m.org_id not in org_ids:
+            continue
+        if m.join_date is not None and m.join_date > day:
+            continue
+        mine = sorted(events.get(m.id, []), key=lambda e: (e[1], e[2]))
+        facts = [EventFact(k, on, seq) for k, on, seq in mine]
+        if facts:
+            if facts[0].kind in (EventKind.ADMITTED, EventKind.TRANSFER_IN) and facts[0].on > day:
+                continue  # came to us after the day
+            state = derive_state(facts, as_of=day)
+            if not state.is_active:
+                continue
+            lost = state.is_lost_contact
+            moves = [k for k, on, _s in mine if on <= day and k in (EventKind.OUTFLOW, EventKind.INFLOW,
+                                                                     EventKind.MOBILE_ENDED, EventKind.TRANSFER_OUT)]
+            mobile_out = bool(moves) and moves[-1] is EventKind.OUTFLOW
+        else:
+            if not (m.is_active or (m.left_on is not None and m.left_on > day)):
+                continue
+            lost, mobile_out = bool(m.is_lost_contact), False
+        probationary = m.full_date > day if m.full_date is not None else m.category.value == "预备党员"
+        out.append(_OnBooks(m.id, m.gender, m.ethnicity, m.birth_date, m.education, probationary,
+                            bool(m.is_retired), lost, mobile_out))
+    return out
+
+
+def _scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
+    if not org:
+        top = top_organisation(session)
+        return None, top.name if top else ""
+    org_id, name = resolve_org(session, org)
+    top = top_organisation(session)
+    return (None if top is not None and top.id == org_id else set(subtree_ids(session, org_id))), name
+
+
+def period_figures(session: Session, period: Period, *, org: str | None = None) -> Figures:
+    """Every figure of the period for ``org`` (a name; the whole organisation when None)."""
+    scope, org_name = _scope(session, org)
+    f = Figures(period, org_name)
+    end = period.end
+    when = f"{end.isoformat()}"
+    people = members_at(session, end, scope)
+    edu = codes.education_levels()
+
+    def member_figure(key: str, test, how: str) -> None:
+        ids = [p.id for p in people if test(p)]
+        f.set(key, len(ids), how, ids)
+
+    member_figure("members_total", lambda p: True, f"{when}在册的党员（正式和预备，含流动、失联；不含已转出、死亡、出党、停止党籍）")
+    member_figure("probationary", lambda p: p.probationary, f"{when}尚未转正的预备党员")
+    member_figure("female", lambda p: p.gender is Gender.FEMALE, "性别为女")
+    member_figure("minority", lambda p: bool(p.ethnicity) and p.ethnicity != "汉族", "民族不为汉族（未填民族的不计）")
+    member_figure("age_35_and_under", lambda p: p.birth_date is not None and age_on(p.birth_date, end) <= 35,
+                  f"按出生日期计算到{when}的周岁，35岁及以下")
+    member_figure("age_60_and_over", lambda p: p.birth_date is not None and age_on(p.birth_date, end) >= 60,
+                  f"按出生日期计算到{when}的周岁，60岁及以上")
+    member_figure("college_and_above", lambda p: edu.get(p.education or "") in COLLEGE, "学历为研究生、大学本科、大学专科")
+    member_figure("retired", lambda p: p.retired, "标记为离退休的党员")
+    member_figure("lost_contact", lambda p: p.lost, f"{when}处于失联状态（按失联、恢复联系记录）")
+    member_figure("mobile_out", lambda p: p.mobile_out, f"{when}处于流出状态（按流出、流动结束记录）")
+    in_scope = None if scope is None else select(Member.id).where(Member.org_id.in_(scope))
+    for key, kind, how in EVENT_KEYS:
+        stmt = select(MembershipEvent.member_id).where(
+            MembershipEvent.kind == kind, MembershipEvent.event_date >= period.start, MembershipEvent.event_date <= end)
+        if in_scope is not None:
+            stmt = stmt.where(MembershipEvent.member_id.in_(in_scope))
+        ids = set(session.scalars(stmt))
+        f.set(key, len(ids), how, ids)
+    _development(session, f, period, scope)
+    _meetings(session, f, period, scope)
+    _dues(session, f, period, scope)
+    _volunteers(session, f, period, org)
+    return f
+
+
+def _development(session: Session, f: Figures, period: Period, scope) -> None:
+    from app.services.views.development import stage_of
+
+    records = [r for r in session.scalars(select(DevelopmentRecord)) if scope is None or r.org_id in scope]
+    applications = [r for r in records if r.applied_on and period.start <= r.applied_on <= period.end]
+    f.set("applications", len(applications), "递交入党申请书的日期在本期内的人数")
+    stages = [stage_of(r, as_of=period.end).value for r in records]
+    f.set("activists", stages.count("积极分子"), f"{period.end}处于入党积极分子阶段的人数（按发展党员档案的日期推算）")
+    f.set("candidates", stages.count("发展对象"), f"{period.end}处于发展对象阶段的人数")
+
+
+def _meetings(session: Session, f: Figures, period: Period, scope) -> None:
+    from app.services.views.meetings import list_meetings
+
+    rows = list_meetings(session, first=period.start, last=period.end, org_ids=scope, status="已召开")
+    held = {name: 0 for name in session.scalars(select(MeetingType.name).order_by(MeetingType.sort_order,
+                                                                                    MeetingType.id))}
+    for r in rows:
+        held[r.type_name] = held.get(r.type_name, 0) + 1
+    f.set("meetings", held, "会议日期在本期内、状态为“已召开”的次数，按类型（含党小组召开的）")
+    f.set("meeting_attendance", sum(r.present or 0 for r in rows), "本期已召开会议的实到人数合计（人次）")
+
+
+def _dues(session: Session, f: Figures, period: Period, scope) -> None:
+    from app.services.dues_collect import month_sheet
+    from app.services.dues_ledger import build_ledger
+
+    due = paid = ZERO
+    members = None if scope is None else set(session.scalars(select(Member.id).where(Member.org_id.in_(scope))))
+    for year in range(period.start.year, period.end.year + 1):
+        ledger = build_ledger(session, year, as_of=date(year, 12, 31))
+        first = max(period.start, date(year, 1, 1)).month - 1
+        last = min(period.end, date(year, 12, 31)).month - 1
+        for r in ledger.rows:
+            if members is not None and r.member_id not in members:
+                continue
+            for i in range(first, last + 1):
+                if r.months[i] is None:
+                    continue
+                due += (r.month_due[i] or ZERO) if r.month_due else r.monthly
+                paid += r.months[i]
+    f.set("dues_due", due, "本期各月应缴党费（按核定的月缴额，扣除少交、免交，只计在册月份）")
+    f.set("dues_paid", paid, "本期各月实缴党费（按所属月份，不按交纳日期；一次交多月的按月分摊）")
+    end = period.end
+    lines = month_sheet(session, end.year, end.month, org_ids=scope)
+    behind = [ln.member_id for ln in lines if (ln.arrears + (1 if not ln.paid and ln.monthly > 0 else 0)) >= 3]
+    f.set("dues_arrears_members", len(behind), f"截至{end.year}年{end.month}月连续3个月及以上未交党费的党员", behind)
+
+
+def _volunteers(session: Session, f: Figures, period: Period, org: str | None) -> None:
+    from app.domain.volunteer_rules import Period as VolunteerPeriod
+    from app.services.volunteer_stats import volunteer_statistics
+
+    org_id = resolve_org(session, org)[0] if org else None
+    stats = volunteer_statistics(session, VolunteerPeriod(period.start, period.end, period.label), org_id=org_id)
+
+    def number(label: str) -> int:
+        return int(stats.value(label).replace(",", ""))
+
+    f.set("volunteers", number("注册个人志愿者") + number("团体志愿者"), f"{period.end}已注册、未注销的志愿者（个人和团体各计1）")
+    f.set("volunteer_teams", number("志愿服务队"), f"{period.end}已成立、未解散的服务队")
+    f.set("volunteer_activities", number("开展志愿服务活动"), "活动日期在本期内的志愿服务活动次数")
+    f.set("volunteer_beneficiaries", number("受益群众（人次）"), "本期活动登记的受益人次合计")
+    f.set("volunteer_hours", Decimal(stats.value("服务时长（小时）").replace(",", "")),
+          "本期已确认的服务时长（小时），只计实际服务时间")
+
