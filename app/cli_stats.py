@@ -5,19 +5,6 @@ from __future__ import annotations
 import json
 import sys
 
-LABELS = {
-    "members_total": "党员总数", "probationary": "预备党员", "female": "女党员", "minority": "少数民族党员",
-    "age_35_and_under": "35岁及以下", "age_60_and_over": "60岁及以上", "college_and_above": "大专及以上学历",
-    "retired": "离退休党员", "lost_contact": "失联党员", "mobile_out": "流出党员",
-    "admitted_probationary": "发展党员（接收预备党员）", "converted_full": "预备党员转正", "transferred_in": "转入",
-    "transferred_out": "转出", "deceased": "死亡", "applications": "递交入党申请书", "activists": "入党积极分子",
-    "candidates": "发展对象", "meetings": "召开会议", "meeting_attendance": "参会人次", "dues_due": "应缴党费（元）",
-    "dues_paid": "实缴党费（元）", "dues_arrears_members": "连续欠缴3个月及以上", "volunteers": "注册志愿者",
-    "volunteer_teams": "志愿服务队", "volunteer_activities": "志愿服务活动", "volunteer_beneficiaries": "受益群众（人次）",
-    "volunteer_hours": "服务时长（小时）",
-}
-
-
 def add_parsers(sub) -> None:
     p = sub.add_parser("stats", help="统计数字：党员结构与变动、发展党员、三会一课、党费、志愿服务（可输出 JSON）")
     p.add_argument("--year", type=int, required=True, help="年度")
@@ -29,7 +16,7 @@ def add_parsers(sub) -> None:
 
 
 def stats(db, args) -> int:
-    from app.services.stats_figures import Period, period_figures
+    from app.services.stats_figures import Period, figure_lines, period_figures
 
     with db.reading() as session:
         figures = period_figures(session, Period.of(args.year, quarter=args.quarter, month=args.month), org=args.org)
@@ -38,12 +25,6 @@ def stats(db, args) -> int:
         print()
         return 0
     print(f"{figures.org_name}　{figures.period.label}（{figures.period.start} 至 {figures.period.end}）")
-    for key, value in figures.values.items():
-        if isinstance(value, dict):
-            shown = "，".join(f"{k} {v}" for k, v in value.items() if v) or "无"
-        elif key in ("dues_due", "dues_paid", "volunteer_hours"):
-            shown = f"{value:,.2f}"
-        else:
-            shown = str(value)
-        print(f"{LABELS.get(key, key)}：{shown}　（{figures.how[key]}）")
+    for line in figure_lines(figures):
+        print(f"{line.label}：{line.value}　（{line.how}）")
     return 0

@@ -84,6 +84,74 @@ class Figures:
         return out
 
 
+GROUPS = (
+    ("党员", [("members_total", "党员总数"), ("probationary", "其中：预备党员"), ("female", "其中：女党员"),
+            ("minority", "其中：少数民族"), ("age_35_and_under", "其中：35岁及以下"), ("age_60_and_over", "其中：60岁及以上"),
+            ("college_and_above", "其中：大专及以上学历"), ("retired", "其中：离退休"), ("lost_contact", "其中：失联"),
+            ("mobile_out", "其中：流出")]),
+    ("党员变动", [("admitted_probationary", "发展党员（接收预备党员）"), ("converted_full", "预备党员转正"),
+              ("transferred_in", "转入组织关系"), ("transferred_out", "转出组织关系"), ("deceased", "死亡")]),
+    ("发展党员", [("applications", "递交入党申请书"), ("activists", "入党积极分子"), ("candidates", "发展对象")]),
+    ("三会一课", [("meetings", ""), ("meeting_attendance", "参会（人次）")]),
+    ("党费", [("dues_due", "应缴党费（元）"), ("dues_paid", "实缴党费（元）"), ("dues_arrears_members", "连续欠缴3个月及以上")]),
+    ("志愿服务", [("volunteers", "注册志愿者"), ("volunteer_teams", "志愿服务队"), ("volunteer_activities", "开展活动"),
+              ("volunteer_beneficiaries", "受益群众（人次）"), ("volunteer_hours", "服务时长（小时）")]),
+)
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One line of the 统计 page and of the printed list: what, how many, how it is counted."""
+
+    group: str
+    key: str
+    label: str
+    value: str
+    how: str
+    people: tuple[int, ...] = ()  # the members behind a member figure
+
+
+def figure_lines(f: Figures) -> list[FigureLine]:
+    out = []
+    for group, items in GROUPS:
+        for key, label in items:
+            value = f.values[key]
+            if key == "meetings":  # one line per meeting type
+                for name, n in value.items():
+                    out.append(FigureLine(group, f"meetings.{name}", name, str(n), f.how[key]))
+                continue
+            shown = f"{value:,.2f}" if key in ("dues_due", "dues_paid", "volunteer_hours") else str(value)
+            out.append(FigureLine(group, key, label, shown, f.how[key], tuple(f.people.get(key, ()))))
+    return out
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    name: str
+    org_name: str
+    gender: str
+    birth_date: date | None
+    category: str
+    phone: str
+
+
+def people_lines(session: Session, member_ids) -> list[PersonLine]:
+    """The members behind a figure, in roster order."""
+    from app.services.views._common import org_names
+
+    ids = list(member_ids)
+    if not ids:
+        return []
+    names = org_names(session, qualify_groups=True)
+    rows = []
+    for i in range(0, len(ids), 500):
+        rows += session.execute(select(Member.name, Member.org_id, Member.gender, Member.birth_date, Member.category,
+                                       Member.phone, Member.sort_key).where(Member.id.in_(ids[i:i + 500]))).all()
+    rows.sort(key=lambda r: (names.get(r.org_id, ""), r.sort_key or ""))
+    return [PersonLine(r.name, names.get(r.org_id, ""), r.gender.value if r.gender else "", r.birth_date,
+                       r.category.value, r.phone or "") for r in rows]
+
+
 @dataclass(frozen=True)
 class _OnBooks:
     id: int

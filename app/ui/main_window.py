@@ -12,10 +12,12 @@ FILE_NAMES = ("01-home", "02-organisation", "03-members", "04-dues", "05-meeting
 
 def page_class(index: int):
     """Import a page's module only when the page is first needed (start-up stays fast)."""
-    from app.ui.pages import development, dues, home, lists, meetings, members, organisation, settings_page, volunteers
+    from app.ui.pages import (
+        development, dues, home, meetings, members, organisation, settings_page, statistics, volunteers,
+    )
 
     return (home.HomePage, organisation.OrganisationPage, members.MembersPage, dues.DuesPage, meetings.MeetingsPage,
-            development.DevelopmentPage, volunteers.VolunteersPage, lists.StatisticsPage, settings_page.SettingsPage)[index]
+            development.DevelopmentPage, volunteers.VolunteersPage, statistics.StatisticsPage, settings_page.SettingsPage)[index]
 
 
 def _record_counts(session):

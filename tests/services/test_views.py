@@ -178,16 +178,18 @@ def test_volunteers_teams_activities(db, sample):
 
 
 def test_year_statistics(db, sample):
+    from app.services.stats_figures import Period, figure_lines, period_figures
+
     with db.reading() as s:
-        now = {line.label: line.value for line in statistics.year_statistics(s, 2026, today=TODAY).lines}
-        last = {line.label: line.value for line in statistics.year_statistics(s, 2025, today=TODAY).lines}
+        now = {line.label: line.value for line in figure_lines(period_figures(s, Period.of(2026)))}
+        last = {line.label: line.value for line in figure_lines(period_figures(s, Period.of(2025)))}
         years = statistics.available_years(s, today=TODAY)
     assert (now["党员总数"], now["其中：女党员"], now["其中：少数民族"]) == ("3", "1", "1")
     assert (now["其中：35岁及以下"], now["其中：60岁及以上"], now["其中：大专及以上学历"]) == ("1", "1", "2")
-    assert (now["其中：预备党员"], now["本年发展党员"], now["本年转出"]) == ("1", "1", "1")
+    assert (now["其中：预备党员"], now["发展党员（接收预备党员）"], now["转出组织关系"]) == ("1", "1", "1")
     assert (now["支部委员会"], now["党课"], now["主题党日"]) == ("1", "1", "0")
     assert (now["应缴党费（元）"], now["实缴党费（元）"]) == ("300.00", "180.00")
-    assert (now["注册志愿者"], now["服务时长（小时）"], now["受益人次"]) == ("2", "5.50", "30")
+    assert (now["注册志愿者"], now["服务时长（小时）"], now["受益群众（人次）"]) == ("2", "5.50", "30")
     # at the end of 2025 赵六 had not left yet and 李小红 had not joined
     assert (last["党员总数"], last["其中：女党员"], last["主题党日"]) == ("3", "1", "1")
     assert years == list(range(2026, 1995, -1))  # back to the earliest record, at most 30 years

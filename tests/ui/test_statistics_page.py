@@ -1,0 +1,41 @@
+"""统计报表 page: a period and an organisation chosen, a member figure opened to the people behind it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from tests.ui.sample_data import populate
+
+
+def test_a_figure_opens_to_its_people(qtbot, sqlite_db, monkeypatch):
+    populate(sqlite_db, date.today())
+    runner = TaskRunner()
+    runner.database = sqlite_db
+    window = MainWindow(runner, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", sqlite_db.display_name)
+    window.nav.setCurrentRow(7)
+    runner.wait_idle()
+    page = window.pages[7]
+    page.year.setCurrentIndex(page.year.findData(date.today().year))
+    runner.wait_idle()
+    lines = {line.label: line for line in page.model.rows}
+    assert lines["党员总数"].value == "3" and "在册的党员" in lines["党员总数"].how
+    row = [r.label for r in page.model.rows].index("党员总数")
+    page.table.setCurrentIndex(page.table.model().index(row, 0))
+    page._people_selected()
+    runner.wait_idle()
+    dialog = page._dialog
+    assert dialog.model.rowCount() == 3 and {r.name for r in dialog.model.rows} >= {"张三丰"}
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]) or QMessageBox.Ok)
+    page.show_people(lines["应缴党费（元）"])
+    assert "不是按人统计" in told[0]
+    page.period.setCurrentIndex(page.period.findText("第1季度"))
+    runner.wait_idle()
+    assert f"{date.today().year}年第1季度" in page.note.text()
