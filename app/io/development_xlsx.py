@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.io.atomic import atomic_path
-from app.io.xlsx_safe import text_value
+from app.io.xlsx_safe import print_landscape, text_value
 from app.services.development_lists import LISTS, DevelopmentStats, ListRow
 
 Col = tuple[str, Callable[[ListRow], object], int]  # header, value, width
@@ -77,14 +77,7 @@ def write_list_xlsx(kind: str, rows: list[ListRow], target: Path | str, *, org_n
             else:
                 out.append(text_value(ws, value or None))
         ws.append(out)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "3:3"
-    ws.print_options.gridLines = True
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    print_landscape(ws, 3)
     with atomic_path(target) as tmp:
         wb.save(tmp)
     return Path(target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.io.atomic import atomic_path
-from app.io.xlsx_safe import text_value
+from app.io.xlsx_safe import print_landscape, text_value
 from app.services.dues_ledger import Ledger
 
 HEADERS = (["序号", "姓名", "所在支部", "类别", "计算基数", "比例", "月应缴"] + [f"{m}月" for m in range(1, 13)]
@@ -71,14 +71,7 @@ def write_dues_xlsx(ledger: Ledger, target: Path | str, *, quarter: int | None =
     totals = [*ledger.month_totals, ledger.total("annual_due"), ledger.total("annual_paid"), ledger.total("owed")]
     ws.append([None, styled("合计", font=Font(bold=True)), None, None, None, None, None,
                *[styled(v, number_format=MONEY, font=Font(bold=True)) for v in totals]])
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.print_options.gridLines = True
+    print_landscape(ws, HEADER_ROW)
     _summary(wb, ledger, quarter)
     with atomic_path(target) as tmp:
         wb.save(tmp)

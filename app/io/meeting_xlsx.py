@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.io.atomic import atomic_path
-from app.io.xlsx_safe import set_text
+from app.io.xlsx_safe import print_landscape, set_text
 from app.services.meeting_ledger import MeetingLedger
 
 HEADERS = ("序号", "日期", "类型", "组织", "主题", "主持人", "记录人", "应到", "实到", "缺席人员及原因", "内容摘要")
@@ -55,13 +55,7 @@ def write_meeting_xlsx(ledger: MeetingLedger, target: Path | str) -> Path:
             ws.cell(row=r, column=c).alignment = Alignment(vertical="top")
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + len(ledger.lines)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    print_landscape(ws, HEADER_ROW, grid=False)
     _summary(wb.create_sheet("汇总"), ledger)
     with atomic_path(target) as tmp:
         wb.save(tmp)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.io.atomic import atomic_path
-from app.io.xlsx_safe import text_value
+from app.io.xlsx_safe import print_landscape, text_value
 from app.services.volunteer_hours import HoursReport, kind_label
 from app.services.volunteer_stats import VolunteerStats
 
@@ -53,13 +53,7 @@ class _Sheet:
         ws.append([self.cell(h, **head) for h in headers])
         self.header_row = row + 1
         ws.freeze_panes = f"C{self.header_row + 1}"
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        print_landscape(ws, self.header_row, grid=False)
 
     def cell(self, value, *, number_format: str | None = None, **style):
         from openpyxl.cell import WriteOnlyCell

@@ -52,3 +52,20 @@ def text_value(ws, value: str | None):
     cell.data_type = "s"
     cell.quotePrefix = True
     return cell
+
+
+def print_landscape(ws, header_row: int, *, grid: bool = True) -> None:
+    """How every list prints: A4 landscape, one page wide, the header row on every page, “第 N 页，共 M 页”.
+
+    ``grid`` prints Excel's gridlines instead of a border on every cell (50,000 rows stay fast).
+    Works on normal and streaming (write-only) sheets alike.
+    """
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if grid:
+        ws.print_options.gridLines = True

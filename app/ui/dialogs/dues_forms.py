@@ -6,10 +6,11 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QLabel, QLineEdit, QWidget,
 )
 
 from app.domain.errors import ValidationError
+from app.ui.dialogs.form_base import FormDialog
 
 CATEGORIES = ("在职", "年薪制", "个体", "离退休", "农民", "学生", "下岗失业", "低保")
 CATEGORY_HINTS = {
@@ -31,27 +32,9 @@ def month_of_edit(edit: QDateEdit) -> int:
     return d.year() * 12 + d.month() - 1
 
 
-class _Form(QDialog):
+class _Form(FormDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel("")
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #B00000")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("保存")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def show_error(self, exc: BaseException) -> None:
-        self.error.setText(str(exc))
+        super().__init__(title, parent, width=420)
 
 
 class PaymentDialog(_Form):

@@ -6,12 +6,12 @@ from datetime import date, time
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget,
 )
 
 from app.domain.enums import IdDocumentType
 from app.domain.volunteer_rules import VolunteerData
+from app.ui.dialogs.form_base import FormDialog as BaseForm
 
 NONE_DATE = QDate(1900, 1, 1)
 
@@ -47,26 +47,8 @@ def combo(items: list[tuple[object, str]], current=None, *, blank: str | None = 
     return box
 
 
-class FormDialog(QDialog):
-    """A form with an error line under it; services' errors are shown there, naming the field."""
-
-    def __init__(self, title: str, parent: QWidget | None, *, ok: str = "保存") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel("")
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #B00000")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(ok)
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+class FormDialog(BaseForm):
+    """The shared form (dialogs.form_base) with a helper for rows of labelled widgets."""
 
     def rows(self, pairs) -> None:
         for label, widget in pairs:
@@ -77,9 +59,6 @@ class FormDialog(QDialog):
         label.setWordWrap(True)
         label.setObjectName("hint")
         self.form.addRow(label)
-
-    def show_error(self, exc: BaseException) -> None:
-        self.error.setText(str(exc))
 
 
 class VolunteerDialog(FormDialog):
