@@ -24,8 +24,18 @@ M = 2026 * 12
 
 @pytest.fixture
 def book(db):
+    return _book(db)
+
+
+@pytest.fixture
+def sqlite_book(sqlite_db):
+    """The same book in the SQLite file the command opens (``db`` may be PostgreSQL)."""
+    return _book(sqlite_db)
+
+
+def _book(database):
     """Eight people of 第一党支部 and one of 第二党支部, each with one thing to count."""
-    with db.unit_of_work() as s:
+    with database.unit_of_work() as s:
         one = committee_and_branch(s)
         two = Organisation(name="第二党支部", level=OrgLevel.BRANCH, parent_id=one.parent_id)
         s.add(two)
@@ -101,7 +111,7 @@ def test_members_who_came_or_left_mid_year_fall_in_the_right_quarters(db, book):
     assert [q.values["transferred_in"] for q in quarters] == [0, 0, 1, 0]
 
 
-def test_the_stats_command_prints_one_stable_json_object(db_path, book):
+def test_the_stats_command_prints_one_stable_json_object(db_path, sqlite_book):
     import json
 
     result = run("--db", str(db_path), "stats", "--year", "2026", "--quarter", "1", "--json")
