@@ -100,3 +100,30 @@ def test_the_rule_itself_is_not_capped_but_what_is_asked_is(db, manager):
     with db.unit_of_work() as s:
         a = dues_assess.assess(s, manager["other"], 2026, "在职", "100000", today=TODAY)
         assert a.monthly_amount == Decimal("1000.00") and a.rate == Decimal("0.02")
+
+
+def test_the_sql_and_the_python_reading_of_what_is_owed_agree(db, manager):
+    """dues_owed.owing (the test made in SQL, for look-backs) and dues_owed.load (in Python) are the same rule."""
+    from app.services import dues_owed
+
+    with db.unit_of_work() as s:
+        other = dues_assess.assess(s, manager["other"], 2026, "在职", "4000", today=TODAY)
+        dues_assess.set_month_bases(s, manager["assessment"], {3: "0", 4: "60000"})  # no pay in March
+        cases = [(None, None, None), ("免交", None, None), ("少交", "10", None), (None, None, "0"), (None, None, "5")]
+        for year, (reduction, reduced, override) in zip(range(2020, 2025), cases):
+            a = dues_assess.assess(s, manager["other"], year, "在职", "4000", today=TODAY)
+            if reduction:
+                dues_assess.set_reduction(s, a.id, reduction, amount=reduced, body="街道党工委", reference="〔2026〕1号")
+            if override is not None:
+                dues_assess.set_override(s, a.id, override, "核对")
+        assert other.id
+    with db.reading() as s:
+        years = range(2020, 2027)
+        owed = dues_owed.load(s, years)
+        positive, nothing = dues_owed.owing(s, years)
+    for (mid, year), a in owed.items():
+        for k in range(year * 12, year * 12 + 12):
+            by_python = a.owed(k) > 0
+            by_sql = (mid, year) in positive and (mid, k) not in nothing
+            assert by_python == by_sql, (mid, year, k % 12 + 1)
+    assert (manager["member"], 2026 * 12 + 2) in nothing  # March of the 年薪制 member

@@ -133,9 +133,15 @@ def test_dues_year_table(db, sample):
 
 
 def test_liable_months_follow_joining_and_leaving():
-    assert len(dues.liable_months(2026, date(2026, 9, 15), None)) == 4  # from the month of admission
-    assert len(dues.liable_months(2026, date(1990, 1, 1), date(2026, 3, 10))) == 3  # up to the month of leaving
-    assert len(dues.liable_months(2026, date(2027, 1, 1), None)) == 0
+    from app.services.dues_liability import Liability
+
+    def months_of_2026(join: date, left: date | None) -> int:
+        span = Liability(join.year * 12 + join.month - 1, left.year * 12 + left.month - 1 if left else None)
+        return len(dues.year_months(2026, span))
+
+    assert months_of_2026(date(2026, 9, 15), None) == 4  # from the month of admission
+    assert months_of_2026(date(1990, 1, 1), date(2026, 3, 10)) == 3  # up to the month of leaving
+    assert months_of_2026(date(2027, 1, 1), None) == 0
 
 
 def test_meeting_list_and_detail(db, sample):

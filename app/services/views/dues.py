@@ -57,16 +57,6 @@ def year_months(year: int, span) -> range:
     return span.months(first, last) if span is not None else range(first, last + 1)
 
 
-def liable_months(year: int, join_date: date | None, left_on: date | None) -> range:
-    """Month indexes of ``year`` in which a member who joined and left on these dates owed dues."""
-    first, last = month_index(date(year, 1, 1)), month_index(date(year, 12, 1))
-    if join_date is not None:
-        first = max(first, month_index(join_date))
-    if left_on is not None:
-        last = min(last, month_index(left_on))
-    return range(first, last + 1)  # empty when the member joined after or left before the year
-
-
 def covered_months(session: Session, first: int, last: int) -> dict[int, set[int]]:
     """member id → month indexes within [first, last] that some payment covers."""
     start, end = date(first // 12, first % 12 + 1, 1), date(last // 12, last % 12 + 1, 1)
