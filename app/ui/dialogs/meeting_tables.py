@@ -28,16 +28,14 @@ class Person:
     expected: bool = True  # False for 列席 (a guest, or a member not among 应到)
 
 
-class AttendanceModel(QAbstractTableModel):
-    HEADERS = ("姓名", "党小组", "类别", "出勤", "原因 / 说明")
-    STATE, REASON = 3, 4
+class _ListModel(QAbstractTableModel):
+    """A small editable table over a list (``ITEMS`` names the attribute) with fixed ``HEADERS``."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.people: list[Person] = []
+    HEADERS: tuple[str, ...] = ()
+    ITEMS = ""
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.people)
+        return 0 if parent.isValid() else len(getattr(self, self.ITEMS))
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -46,6 +44,16 @@ class AttendanceModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+class AttendanceModel(_ListModel):
+    HEADERS = ("姓名", "党小组", "类别", "出勤", "原因 / 说明")
+    ITEMS = "people"
+    STATE, REASON = 3, 4
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.people: list[Person] = []
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -164,24 +172,14 @@ class Vote:
         return check.result, "；".join(check.notes)
 
 
-class VotesModel(QAbstractTableModel):
+class VotesModel(_ListModel):
     HEADERS = ("表决事项", "应到有表决权", "实到有表决权", "赞成", "反对", "弃权", "结果")
+    ITEMS = "votes"
     FIELDS = ("subject", "eligible", "present", "yes", "no", "abstain")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.votes: list[Vote] = []
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.votes)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

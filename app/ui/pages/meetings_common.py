@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 
 def fill_years(combo: QComboBox, years: list[int], *, ahead: bool = False) -> None:
@@ -59,3 +59,17 @@ def save_path(parent: QWidget, title: str, default: str, suffix: str) -> str | N
     if not path:
         return None
     return path if path.lower().endswith("." + suffix) else path + "." + suffix
+
+
+def stack_tab(tab: QWidget, bar, summary: QWidget, body: QWidget, hint: str | QLabel) -> QLabel:
+    """A tab's usual layout: the filter bar, a summary line, the table or grid, and a grey hint under it."""
+    label = hint if isinstance(hint, QLabel) else QLabel(hint)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    lay = QVBoxLayout(tab)
+    lay.setContentsMargins(0, 6, 0, 0)
+    lay.addLayout(bar)
+    lay.addWidget(summary)
+    lay.addWidget(body, 1)
+    lay.addWidget(label)
+    return label

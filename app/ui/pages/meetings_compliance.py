@@ -14,12 +14,21 @@ from PySide6.QtWidgets import (
 
 from app.ui.pages import meetings_jobs as jobs
 from app.ui.pages.base import make_table, row_of
-from app.ui.pages.meetings_common import fill_orgs, fill_years
+from app.ui.pages.meetings_common import fill_orgs, fill_years, stack_tab
 from app.ui.table_model import RowTableModel, col
 
 BACKGROUNDS = {"已达到": "#D5EDD5", "未达到": "#F5CFCF", "本期尚未完成": "#FFF0C2", "未到": "#FFFFFF", "不适用": "#F0F0F0"}
 FOREGROUNDS = {"已达到": "#185C18", "未达到": "#A00000", "本期尚未完成": "#7A5600", "未到": "#999999", "不适用": "#777777"}
 
+
+LEGEND = (
+    "<span style='background:#D5EDD5'>&nbsp;已达到&nbsp;</span>　"
+    "<span style='background:#F5CFCF'>&nbsp;未达到&nbsp;</span>　"
+    "<span style='background:#FFF0C2'>&nbsp;本期尚未完成&nbsp;</span>　"
+    "<span style='background:#F0F0F0'>&nbsp;不考核/不适用&nbsp;</span>　"
+    "格中数字为已召开次数，“0+1”即已召开0次、已安排1次；按季度、按年考核的，月份格显示所在季度、年度的情况。"
+    "党小组会要求每个党小组每月召开；党小组召开的党课、主题党日等计入所在党支部。"
+)
 
 class ComplianceModel(QAbstractTableModel):
     """Rows: types; columns: the periods, 合计, 要求, 依据."""
@@ -120,20 +129,7 @@ class ComplianceTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.horizontalHeader().setStretchLastSection(True)
-        legend = QLabel("<span style='background:#D5EDD5'>&nbsp;已达到&nbsp;</span>　"
-                        "<span style='background:#F5CFCF'>&nbsp;未达到&nbsp;</span>　"
-                        "<span style='background:#FFF0C2'>&nbsp;本期尚未完成&nbsp;</span>　"
-                        "<span style='background:#F0F0F0'>&nbsp;不考核/不适用&nbsp;</span>　"
-                        "格中数字为已召开次数，“0+1”即已召开0次、已安排1次；按季度、按年考核的，月份格显示所在季度、年度的情况。"
-                        "党小组会要求每个党小组每月召开；党小组召开的党课、主题党日等计入所在党支部。")
-        legend.setWordWrap(True)
-        legend.setObjectName("hint")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        lay.addLayout(bar)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(legend)
+        stack_tab(self, bar, self.summary, self.view, LEGEND)
         self.dialog = None
         self._connect_signals()
 

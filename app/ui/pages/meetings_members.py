@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
 from app.domain.meeting_record import STUDY_HOURS_TARGET
 from app.domain.errors import ValidationError
 from app.ui.pages import meetings_jobs as jobs
 from app.ui.pages.base import make_table, row_of
-from app.ui.pages.meetings_common import fill_orgs, fill_years
+from app.ui.pages.meetings_common import fill_orgs, fill_years, stack_tab
 from app.ui.table_model import Column, RowTableModel, col
 
 RESULTS = ("优秀", "合格", "基本合格", "不合格")
@@ -19,6 +19,17 @@ RESULTS = ("优秀", "合格", "基本合格", "不合格")
 def _rate(value) -> str:
     return "" if value is None else f"{value}%"
 
+
+ATTENDANCE_HINT = (
+    f"应参加：会议当日在册、属于应到范围的会议（已召开）；未登记请假、缺席即为出席。学时来自出席的党课、主题党日、"
+    f"集中学习等（按起止时间折算，或记录中填写的学时）；党员每年集中学习培训一般不少于{STUDY_HOURS_TARGET}学时"
+    "（党员教育管理工作条例 第二十条）。"
+)
+
+APPRAISAL_HINT = (
+    "民主评议党员一般每年开展1次（支部工作条例 第十八条）：个人自评、党员互评、民主测评，支部委员会或党员大会"
+    "提出评议意见。评为不合格的，须写明原因和处置意见。"
+)
 
 class ParticipationTab(QWidget):
     def __init__(self, page) -> None:
@@ -48,17 +59,7 @@ class ParticipationTab(QWidget):
             col("在册情况", "note", 160),
         ])
         self.table = make_table(self.model, empty="所选年度、组织没有应参加会议的党员。")
-        hint = QLabel(f"应参加：会议当日在册、属于应到范围的会议（已召开）；未登记请假、缺席即为出席。学时来自出席的党课、主题党日、"
-                      f"集中学习等（按起止时间折算，或记录中填写的学时）；党员每年集中学习培训一般不少于{STUDY_HOURS_TARGET}学时"
-                      "（党员教育管理工作条例 第二十条）。")
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        lay.addLayout(bar)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(hint)
+        stack_tab(self, bar, self.summary, self.table, ATTENDANCE_HINT)
         for combo in (self.year, self.org):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
 
@@ -108,16 +109,7 @@ class AppraisalTab(QWidget):
             col("评议会议", "meeting", 96), col("备注", "notes", 300),
         ])
         self.table = make_table(self.model, empty="所选年度、组织没有需要评议的正式党员。")
-        hint = QLabel("民主评议党员一般每年开展1次（支部工作条例 第十八条）：个人自评、党员互评、民主测评，支部委员会或党员大会"
-                      "提出评议意见。评为不合格的，须写明原因和处置意见。")
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 6, 0, 0)
-        lay.addLayout(bar)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
-        lay.addWidget(hint)
+        stack_tab(self, bar, self.summary, self.table, APPRAISAL_HINT)
         for combo in (self.year, self.org):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.rest_button.clicked.connect(self.grade_rest)
