@@ -246,7 +246,7 @@ def period_figures(session: Session, period: Period, *, org: str | None = None) 
         f.set(key, len(ids), how, ids)
     _development(session, f, period, scope)
     _meetings(session, f, period, scope)
-    _dues(session, f, period, scope)
+    _dues(session, f, period, scope, resolve_org(session, org)[0] if scope is not None else None)
     _volunteers(session, f, period, org)
     return f
 
@@ -274,19 +274,16 @@ def _meetings(session: Session, f: Figures, period: Period, scope) -> None:
     f.set("meeting_attendance", sum(r.present or 0 for r in rows), "本期已召开会议的实到人数合计（人次）")
 
 
-def _dues(session: Session, f: Figures, period: Period, scope) -> None:
+def _dues(session: Session, f: Figures, period: Period, scope, org_id: int | None) -> None:
     from app.services.dues_collect import month_sheet
     from app.services.dues_ledger import build_ledger
 
     due = paid = ZERO
-    members = None if scope is None else set(session.scalars(select(Member.id).where(Member.org_id.in_(scope))))
     for year in range(period.start.year, period.end.year + 1):
-        ledger = build_ledger(session, year, as_of=date(year, 12, 31))
+        ledger = build_ledger(session, year, as_of=date(year, 12, 31), org_id=org_id)  # the sub-tree only
         first = max(period.start, date(year, 1, 1)).month - 1
         last = min(period.end, date(year, 12, 31)).month - 1
         for r in ledger.rows:
-            if members is not None and r.member_id not in members:
-                continue
             for i in range(first, last + 1):
                 if r.months[i] is None:
                     continue
