@@ -15,6 +15,8 @@ from app import APP_NAME, __version__
 
 # Commands that must not create a database that is not there, nor migrate one.
 NO_CREATE = {"check", "backup", "restore"}
+# export kinds handled by the 统计 modules (app.cli_stats dispatches them)
+STATS_EXPORTS = ("workbook", "template", "stats", "party-stats", "summary")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,9 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
 
     p = sub.add_parser("export", help="导出花名册、党费台账、三会一课台账等")
-    p.add_argument("what", choices=["roster", "dues", "meetings", "development", "volunteers"],
+    p.add_argument("what", choices=["roster", "dues", "meetings", "development", "volunteers", *STATS_EXPORTS],
                    help="roster：党员花名册；dues：党费收缴台账；meetings：三会一课台账；development：发展党员名单；"
-                        "volunteers：志愿服务时长统计表")
+                        "volunteers：志愿服务时长统计表；workbook：季度工作簿；template：按上级模板填表；"
+                        "stats：统计报告（PDF，含图表）；party-stats：党内统计基本表；summary：工作总结数据")
     p.add_argument("--list", choices=["applicants", "uninterviewed", "activists", "candidates", "to-admit",
                                       "probationary", "due-conversion", "stats"],
                    help="发展党员名单：入党申请人、未谈话入党申请人、积极分子、发展对象、拟吸收预备党员、预备党员、可转正预备党员，"
@@ -77,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="党费台账、三会一课台账的年度（默认今年）")
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度；三会一课台账只导出这一季度")
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
+    p.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="统计类导出只统计这一个月")
+    p.add_argument("--profile", help="template：已保存的上级模板方案名称")
+    p.add_argument("--template", type=Path, help="template：上级下发的空白模板 .xlsx")
 
     from app.cli_development import add_parsers as development_parsers
     from app.cli_stats import add_parsers as stats_parsers
@@ -319,6 +325,10 @@ def _export(db, args) -> int:
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "pdf"):
         raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
+    if args.what in STATS_EXPORTS:
+        from app.cli_stats import export_report
+
+        return export_report(db, args, fmt)
     if args.what == "dues":
         from app.cli_dues import export_dues
 

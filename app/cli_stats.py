@@ -28,3 +28,14 @@ def stats(db, args) -> int:
     for line in figure_lines(figures):
         print(f"{line.label}：{line.value}　（{line.how}）")
     return 0
+
+
+def export_report(db, args, fmt: str) -> int:
+    """``export workbook|template|stats|party-stats|summary``: each in its own module."""
+    if args.what in ("workbook", "template"):
+        from app import cli_workbook as module
+    elif args.what == "stats":
+        from app import cli_stats_report as module
+    else:
+        from app import cli_party_stats as module
+    return module.export(db, args, fmt)

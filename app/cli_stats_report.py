@@ -1,0 +1,3 @@
+"""``export stats``: the statistics report as PDF, with its charts."""
+
+from __future__ import annotations
