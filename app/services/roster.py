@@ -70,9 +70,12 @@ def resolve_org(session: Session, name: str | None) -> tuple[int | None, str]:
 
 def build_roster(
     session: Session, *, org_id: int | None = None, order: str = "pinyin", as_of: date | None = None,
-    org_name: str | None = None,
+    org_name: str | None = None, member_ids: set[int] | None = None,
 ) -> Roster:
-    """Active members of ``org_id`` and its sub-tree (all when None), ordered by pinyin or strokes."""
+    """Active members of ``org_id`` and its sub-tree (all when None), ordered by pinyin or strokes.
+
+    ``member_ids`` lists exactly these members instead, whatever their status today (a roster
+    of who was on the books at a past date, as the 统计 replay found them)."""
     if order not in ("pinyin", "strokes"):
         raise ValidationError("排序", "应为 pinyin（拼音）或 strokes（姓氏笔画）")
     as_of = as_of or date.today()
@@ -81,9 +84,10 @@ def build_roster(
         select(Member, org.name, group.name)
         .join(org, org.id == Member.org_id)
         .outerjoin(group, group.id == Member.group_id)
-        .where(Member.status.in_(ACTIVE_STATUSES))
         .order_by(Member.sort_key, Member.id)
     )
+    if member_ids is None:
+        stmt = stmt.where(Member.status.in_(ACTIVE_STATUSES))
     if org_id is not None:
         ids = subtree_ids(session, org_id)
         stmt = stmt.where(or_(Member.org_id.in_(ids), Member.group_id.in_(ids)))
@@ -91,7 +95,8 @@ def build_roster(
     elif org_name is None:
         top = top_organisation(session)
         org_name = top.name if top else None
-    entries = [_entry(m, o, g, as_of) for m, o, g in session.execute(stmt)]
+    entries = [_entry(m, o, g, as_of) for m, o, g in session.execute(stmt)
+               if member_ids is None or m.id in member_ids]
     if order == "strokes":
         entries.sort(key=lambda e: (stroke_key(e.name), e.id))
     return Roster(org_name or "本级党组织", as_of, order, entries)
