@@ -135,6 +135,8 @@ def run_command(args: argparse.Namespace) -> int:
             "holidays": _holidays,
             "certificate": _certificate,
             "stats": _stats,
+            "template": _stats,
+            "consolidate": _stats,
         }[args.command]
         return handler(db, args)
     except BranchBookError as exc:
@@ -232,9 +234,9 @@ def _holidays(db, args) -> int:
 
 
 def _stats(db, args) -> int:
-    from app.cli_stats import stats
+    from app.cli_stats import command
 
-    return stats(db, args)
+    return command(db, args)
 
 
 def _certificate(db, args) -> int:

@@ -14,6 +14,19 @@ def add_parsers(sub) -> None:
     p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
     p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
 
+    from app.cli_workbook import add_parsers as workbook_parsers
+
+    workbook_parsers(sub)
+
+
+def command(db, args) -> int:
+    """``stats``, ``template`` and ``consolidate``."""
+    if args.command == "stats":
+        return stats(db, args)
+    from app import cli_workbook
+
+    return (cli_workbook.template if args.command == "template" else cli_workbook.consolidate)(db, args)
+
 
 def stats(db, args) -> int:
     from app.services.stats_figures import Period, figure_lines, period_figures

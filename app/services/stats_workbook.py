@@ -34,9 +34,12 @@ ZERO = Decimal("0.00")
 class DuesLine:
     """One member's 党费 for the period's months (the 台账's attribution: by the month covered)."""
 
+    member_id: int
     name: str
     org_name: str
     category: str
+    base: Decimal | None  # 计算基数 (None: a fixed amount)
+    rate: Decimal | None
     monthly: Decimal
     months: tuple[Decimal | None, ...]  # one per month of the period; None: nothing owed that month
     due: Decimal
@@ -93,7 +96,7 @@ def _dues(session: Session, period: Period, org_id: int | None) -> tuple[list[tu
             continue  # owed nothing inside the period
         paid = tuple(cells.get(ym, (None, None))[1] for ym in months)
         due = sum((cells[ym][0] for ym in months if ym in cells and cells[ym][0] is not None), ZERO)
-        lines.append(DuesLine(r.name, r.org_name, r.category, r.monthly, paid, due,
+        lines.append(DuesLine(r.member_id, r.name, r.org_name, r.category, r.base, r.rate, r.monthly, paid, due,
                               sum((v for v in paid if v is not None), ZERO)))
     return months, lines
 
