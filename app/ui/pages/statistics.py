@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.ui.pages.base import Page, make_table, row_of
@@ -129,6 +129,14 @@ class StatisticsPage(Page):
             self.tabs.addTab(factory(self), label)
         self.figures = self.tabs.widget(0)
         self.header.addWidget(self.figures.people_button)
+        self.export_button = QPushButton("导出与汇总")
+        menu = QMenu(self.export_button)
+        menu.addAction("季度工作簿（报上级）…", self.export_workbook)
+        menu.addAction("按上级模板填表…", self.fill_template)
+        menu.addSeparator()
+        menu.addAction("汇总各支部的季度工作簿…", self.consolidate)
+        self.export_button.setMenu(menu)
+        self.header.addWidget(self.export_button)
         self.layout_.addWidget(self.tabs, 1)
         self._shown: dict[int, Selection] = {}
         for box in (self.year, self.period, self.org):
@@ -182,6 +190,40 @@ class StatisticsPage(Page):
         if sel is not None and self._shown.get(index) != sel:
             self._shown[index] = sel
             self.tabs.widget(index).show_selection(sel)
+
+    def export_workbook(self, path: str | None = None) -> None:
+        from app.ui.pages import statistics_jobs as jobs
+        from app.ui.pages.meetings_common import save_path
+
+        sel = self.selection()
+        if sel is None:
+            return
+        period = self.period.currentText()
+        path = path or save_path(self, "保存季度工作簿", f"{sel.year}年{'' if period == '全年' else period}工作簿.xlsx", "xlsx")
+        if path:
+            self.runner.submit(jobs.export_workbook, sel, path, write=True,
+                               progress_title="正在导出季度工作簿…", on_done=self._exported)
+
+    def _exported(self, result) -> None:
+        path, title = result
+        self.last_export = path
+        QMessageBox.information(self, "导出完成", f"{title}已保存到：\n{path}\n\n其中含完整身份证号，是报送上级的工作文件，"
+                                               "请妥善保管；本次导出已记入操作日志。")
+
+    def fill_template(self) -> None:
+        from app.ui.dialogs.stats_exports import TemplateDialog
+
+        sel = self.selection()
+        if sel is not None:
+            self._dialog_ = TemplateDialog(self, sel)
+            self._dialog_.open()
+
+    def consolidate(self) -> None:
+        from app.ui.dialogs.stats_exports import ConsolidateDialog
+
+        top = self.org.itemText(0).strip()
+        self._dialog_ = ConsolidateDialog(self, top)
+        self._dialog_.open()
 
     # kept for callers of the single-table page
     def _people_selected(self) -> None:
