@@ -15,6 +15,8 @@ what we watch. Demo databases are generated once into bench/.cache.
   roster.pdf.5k    花名册 PDF of 5,000 vs a bare reportlab LongTable         goal ≤ 1.5×
   dues.*           党费台账 (5,000 × 12 months) to .xlsx and in the window vs a bare openpyxl
                    dump (≤ 1.5×); 本月收缴 opened for 5,000 members (≤ 300 ms)
+  stats.*          every 统计 figure of a year at 50,000 members with five years of dues (≤ 1 s);
+                   the quarterly workbook of 5,000 members vs a bare openpyxl dump (≤ 1.5×)
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ if __package__ in (None, ""):  # allow `python bench/run.py`
 
 from bench.common import Figure  # noqa: E402
 
-GROUPS = ("start", "roster", "dues")
+GROUPS = ("start", "roster", "dues", "stats")
 
 
 def main() -> int:
@@ -54,6 +56,10 @@ def main() -> int:
         from bench.dues_figures import dues_figures
 
         figures += dues_figures(max(args.repeat // 2, 3))
+    if "stats" in wanted:
+        from bench.stats_figures import stats_figures
+
+        figures += stats_figures(max(args.repeat // 2, 3))
     print(f"\n基准测试 / benchmarks (best of {args.repeat} runs as the ratio, {os.cpu_count()} cores)")
     for figure in figures:
         print(figure.line())

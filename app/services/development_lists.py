@@ -94,21 +94,29 @@ def _selected(kind: str, stage: str, r: DevelopmentRecord, on: date) -> bool:
 
 def development_list(session: Session, kind: str, on: date, *, org_ids: set[int] | None = None) -> list[ListRow]:
     """The cases of one list (a key of ``LISTS``) as of ``on``."""
-    if kind not in LISTS:
-        raise KeyError(kind)
+    return development_lists(session, [kind], on, org_ids=org_ids)[kind]
+
+
+def development_lists(session: Session, kinds, on: date, *, org_ids: set[int] | None = None
+                      ) -> dict[str, list[ListRow]]:
+    """Several lists at once, every case judged once."""
+    unknown = [k for k in kinds if k not in LISTS]
+    if unknown:
+        raise KeyError(unknown[0])
     views = {v.record_id: v for v in judged(session, on)}
     records = [r for r in session.scalars(select(DevelopmentRecord).order_by(
         DevelopmentRecord.org_id, DevelopmentRecord.applied_on, DevelopmentRecord.id)) if r.id in views
         and (org_ids is None or r.org_id in org_ids)]
     people = _people(session, [r.id for r in records])
-    rows = []
+    out = {kind: [] for kind in kinds}
     for r in records:
         v = views[r.id]
-        if not _selected(kind, v.stage, r, on):
+        chosen = [kind for kind in kinds if _selected(kind, v.stage, r, on)]
+        if not chosen:
             continue
         review = " ".join(x for x in ((r.political_review_on.isoformat() if r.political_review_on else ""),
                                       r.political_review_result or "") if x)
-        rows.append(ListRow(
+        row = ListRow(
             r.id, v.org_name, r.name, v.gender, r.ethnicity or "", r.birth_date, r.id_number or "", r.education or "",
             "".join(x for x in (r.work_unit, r.job_post) if x), r.phone or "", r.applied_on, r.talked_on,
             add_months(r.applied_on, 1) if r.applied_on and r.talked_on is None else None, r.activist_on,
@@ -116,8 +124,10 @@ def development_list(session: Session, kind: str, on: date, *, org_ids: set[int]
             "、".join(people.get((r.id, DevelopmentRole.SPONSOR), [])), review, r.training_passed_on, r.pre_review_on,
             r.branch_meeting_on, r.higher_talk_on, r.approved_on, r.oath_on, v.probation_end, r.confirm_applied_on,
             v.next_step, v.deadline,
-        ))
-    return rows
+        )
+        for kind in chosen:
+            out[kind].append(row)
+    return out
 
 
 # -- 发展党员工作情况统计 ----------------------------------------------------------------

@@ -92,14 +92,15 @@ def _scope(session: Session, org_id: int | None) -> tuple[str, set[int] | None]:
 
 
 def build_ledger(session: Session, year: int, *, as_of: date | None = None, org_id: int | None = None,
-                 with_unassessed: bool = False) -> Ledger:
+                 with_unassessed: bool = False, quarters: bool = True) -> Ledger:
     """The year's 台账 (whole organisation, or one organisation with its sub-tree).
 
     ``with_unassessed`` (the window) adds active members owing dues that year without an
     assessment, as rows of category “未核定”, so the clerk can assess them from the list.
+    ``quarters=False`` leaves the quarterly summary out (统计 counts by month covered only).
     """
     with paused_gc():  # 60,000 payments read and dropped: the collector's full passes would find nothing
-        return _build(session, year, as_of or date.today(), org_id, with_unassessed)
+        return _build(session, year, as_of or date.today(), org_id, with_unassessed, quarters)
 
 
 def _payments(session: Session, year: int, ids: set[int]) -> list[tuple]:
@@ -122,7 +123,8 @@ def _payments(session: Session, year: int, ids: set[int]) -> list[tuple]:
             for mid, lo, hi, amount, paid_on, method, large in session.connection().execute(stmt).all() if mid in ids]
 
 
-def _build(session: Session, year: int, as_of: date, org_id: int | None, with_unassessed: bool) -> Ledger:
+def _build(session: Session, year: int, as_of: date, org_id: int | None, with_unassessed: bool,
+           quarters: bool = True) -> Ledger:
     org_name, scope = _scope(session, org_id)
     names = org_names(session)
     first, last = year * 12, year * 12 + 11
@@ -167,7 +169,8 @@ def _build(session: Session, year: int, as_of: date, org_id: int | None, with_un
         ))
     if with_unassessed:
         rows += _unassessed(session, year, ids, scope, spans, names)
-    return Ledger(org_name, year, as_of, rows, _quarters(year, rows, payments, owed, spans, due_until))
+    return Ledger(org_name, year, as_of, rows,
+                  _quarters(year, rows, payments, owed, spans, due_until) if quarters else [])
 
 
 def _month_due(a: dues_owed.Owed, liable: list[int], first: int) -> tuple[Decimal | None, ...]:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from app import __version__
 from app.services import audit
-from app.services.development_lists import ListRow, development_list
-from app.services.dues_ledger import Ledger, build_ledger
+from app.services.development_lists import ListRow, development_lists
 from app.services.meeting_ledger import LedgerLine, build_meeting_ledger
 from app.services.roster import Roster, build_roster, resolve_org
+from app.services.stats_dues import DuesLine, months_of, period_dues
 from app.services.stats_figures import Figures, FigureLine, Period, _scope, figure_lines, period_figures
 from app.services.volunteer_hours import HoursReport, hours_report
 
@@ -27,23 +26,6 @@ MARKER = "支部台账季度工作簿"  # the 说明 sheet's first cell: what co
 FORMAT_VERSION = 1
 STAGES = (("applicants", "入党申请人"), ("activists", "入党积极分子"), ("candidates", "发展对象"),
           ("probationary", "预备党员"))
-ZERO = Decimal("0.00")
-
-
-@dataclass(frozen=True)
-class DuesLine:
-    """One member's 党费 for the period's months (the 台账's attribution: by the month covered)."""
-
-    member_id: int
-    name: str
-    org_name: str
-    category: str
-    base: Decimal | None  # 计算基数 (None: a fixed amount)
-    rate: Decimal | None
-    monthly: Decimal
-    months: tuple[Decimal | None, ...]  # one per month of the period; None: nothing owed that month
-    due: Decimal
-    paid: Decimal
 
 
 @dataclass(frozen=True)
@@ -66,41 +48,6 @@ class Package:
         return f"{self.org_name}{self.period.label}工作簿"
 
 
-def period_months(period: Period) -> list[tuple[int, int]]:
-    out, (y, m) = [], (period.start.year, period.start.month)
-    while (y, m) <= (period.end.year, period.end.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
-def _dues(session: Session, period: Period, org_id: int | None) -> tuple[list[tuple[int, int]], list[DuesLine]]:
-    months = period_months(period)
-    by_member: dict[int, list] = {}
-    order: list[int] = []
-    for year in sorted({y for y, _m in months}):
-        ledger: Ledger = build_ledger(session, year, as_of=date(year, 12, 31), org_id=org_id)
-        for r in ledger.rows:
-            entry = by_member.get(r.member_id)
-            if entry is None:
-                entry = by_member[r.member_id] = [r, {}]
-                order.append(r.member_id)
-            for i in range(12):
-                if (year, i + 1) in months:
-                    owed = None if r.months[i] is None else ((r.month_due[i] or ZERO) if r.month_due else r.monthly)
-                    entry[1][(year, i + 1)] = (owed, r.months[i])
-    lines = []
-    for member_id in order:
-        r, cells = by_member[member_id]
-        if not any(cells.get(ym, (None, None))[0] is not None for ym in months):
-            continue  # owed nothing inside the period
-        paid = tuple(cells.get(ym, (None, None))[1] for ym in months)
-        due = sum((cells[ym][0] for ym in months if ym in cells and cells[ym][0] is not None), ZERO)
-        lines.append(DuesLine(r.member_id, r.name, r.org_name, r.category, r.base, r.rate, r.monthly, paid, due,
-                              sum((v for v in paid if v is not None), ZERO)))
-    return months, lines
-
-
 def build_package(session: Session, period: Period, *, org: str | None = None, today: date | None = None) -> Package:
     """Everything the workbook shows for ``period`` and ``org`` (a name; the whole organisation when None)."""
     from app.domain.volunteer_rules import Period as VolunteerPeriod
@@ -110,15 +57,15 @@ def build_package(session: Session, period: Period, *, org: str | None = None, t
     figures = period_figures(session, period, org=org)
     on_books = set(figures.people["members_total"])
     roster = build_roster(session, org_id=org_id, as_of=period.end, org_name=org_name, member_ids=on_books)
-    months, dues = _dues(session, period, org_id)
+    months, dues = months_of(period.start, period.end), period_dues(session, period.start, period.end, org_id)
     quarter = next((q for q in range(1, 5) if period.start == date(period.start.year, 3 * q - 2, 1)
                     and period.end.month == 3 * q and period.start.year == period.end.year), None)
     meetings = []
     for year in range(period.start.year, period.end.year + 1):
         ledger = build_meeting_ledger(session, year, quarter=quarter, org_id=org_id)
         meetings += [line for line in ledger.lines if period.start <= line.meeting_date <= period.end]
-    development = [(stage, row) for kind, stage in STAGES
-                   for row in development_list(session, kind, period.end, org_ids=scope)]
+    lists = development_lists(session, [kind for kind, _stage in STAGES], period.end, org_ids=scope)
+    development = [(stage, row) for kind, stage in STAGES for row in lists[kind]]
     volunteers = hours_report(session, VolunteerPeriod(period.start, period.end, period.label),
                               org_id=resolve_org(session, org)[0] if org else None)
     return Package(org_name, period, today or date.today(), __version__, figures, figure_lines(figures), roster,

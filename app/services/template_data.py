@@ -80,15 +80,15 @@ def member_rows(session: Session, period: Period, *, org: str | None = None) -> 
     from app.domain.volunteer_rules import Period as VolunteerPeriod
     from app.services.meeting_participation import participation
     from app.services.roster import build_roster, resolve_org
+    from app.services.stats_dues import period_dues
     from app.services.stats_figures import members_at
-    from app.services.stats_workbook import _dues
     from app.services.volunteer_hours import hours_report
 
     scope, org_name = _scope(session, org)
     org_id = resolve_org(session, org)[0] if scope is not None else None
     on_books = {p.id for p in members_at(session, period.end, scope)}
     roster = build_roster(session, org_id=org_id, as_of=period.end, org_name=org_name, member_ids=on_books)
-    _months, dues = _dues(session, period, org_id)
+    dues = period_dues(session, period.start, period.end, org_id)
     dues_by = {d.member_id: d for d in dues}
     taking = {p.member_id: p for p in participation(session, period.end.year, org_id=org_id, today=period.end)}
     hours: dict[str, Decimal] = {}
