@@ -34,8 +34,38 @@ def test_a_figure_opens_to_its_people(qtbot, sqlite_db, monkeypatch):
     assert dialog.model.rowCount() == 3 and {r.name for r in dialog.model.rows} >= {"张三丰"}
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]) or QMessageBox.Ok)
-    page.show_people(lines["应缴党费（元）"])
-    assert "不是按人统计" in told[0]
+    page.show_people(lines["志愿服务队"])
+    assert "没有可列出的名单" in told[0]
     page.period.setCurrentIndex(page.period.findText("第1季度"))
     runner.wait_idle()
     assert f"{date.today().year}年第1季度" in page.note.text()
+
+
+def test_figures_that_count_records_open_to_them(qtbot, sqlite_db):
+    from tests.services.test_stats_figures import _book
+
+    _book(sqlite_db)
+    runner = TaskRunner()
+    runner.database = sqlite_db
+    window = MainWindow(runner, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", sqlite_db.display_name)
+    window.nav.setCurrentRow(7)
+    runner.wait_idle()
+    page = window.pages[7]
+    page.year.setCurrentIndex(page.year.findData(2026))
+    page.period.setCurrentIndex(page.period.findText("第1季度"))
+    runner.wait_idle()
+    lines = {line.key: line for line in page.model.rows}
+    page.show_people(lines["dues_due"])
+    runner.wait_idle()
+    dues = page._dialog
+    assert dues.model.rowCount() == 1 and dues.model.rows[0][0] == "甲三十五"
+    assert (dues.model.rows[0][4], dues.model.rows[0][5]) == (120, 80)  # 本期应缴, 本期实缴
+    page.show_people(lines["applications"])
+    runner.wait_idle()
+    assert [r[0] for r in page._dialog.model.rows] == ["申请人"]
+    page.show_people(lines["meetings.支部党员大会"])
+    runner.wait_idle()
+    assert page._dialog.model.rowCount() == 0 and "支部党员大会（0 次" in page._dialog.windowTitle()

@@ -52,6 +52,29 @@ def _people(s, ids):
     return people_lines(s, ids)
 
 
+def _behind(s, sel: Selection, key: str):
+    from app.services.stats_drill import behind
+    from app.services.stats_figures import Period
+
+    return behind(s, Period.of(sel.year, quarter=sel.quarter, month=sel.month), sel.org, key)
+
+
+class RecordsDialog(QDialog):
+    """The meetings, cases, money or activities behind a figure."""
+
+    def __init__(self, found, parent=None) -> None:
+        from app.ui.table_model import Column
+
+        super().__init__(parent)
+        self.setWindowTitle(found.title)
+        self.resize(820, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(found.title))
+        self.model = RowTableModel([Column(h, (lambda r, i=i: r[i]), 110) for i, h in enumerate(found.headers)])
+        self.model.reset(found.rows)
+        layout.addWidget(make_table(self.model), 1)
+
+
 class PeopleDialog(QDialog):
     def __init__(self, title: str, rows, parent=None) -> None:
         super().__init__(parent)
@@ -85,6 +108,7 @@ class FiguresTab(QWidget):
         self.people_button.clicked.connect(self._people_selected)
 
     def show_selection(self, sel: Selection) -> None:
+        self.sel = sel
         self.runner.submit(_figures, sel, on_done=self._show)
 
     def _show(self, data) -> None:
@@ -99,10 +123,19 @@ class FiguresTab(QWidget):
             self.show_people(row_of(self.table, index))
 
     def show_people(self, line) -> None:
+        from app.services.stats_drill import can_open
+
+        if not line.people and can_open(line.key) and getattr(self, "sel", None) is not None:
+            self.runner.submit(_behind, self.sel, line.key, on_done=self._open_records)
+            return
         if not line.people:
-            QMessageBox.information(self, "查看名单", f"“{line.label}”不是按人统计的项目，或人数为 0。")
+            QMessageBox.information(self, "查看名单", f"“{line.label}”没有可列出的名单，或人数为 0。")
             return
         self.runner.submit(_people, list(line.people), on_done=lambda rows: self._open(line, rows))
+
+    def _open_records(self, found) -> None:
+        self._dialog = RecordsDialog(found, self)
+        self._dialog.open()
 
     def _open(self, line, rows) -> None:
         self._dialog = PeopleDialog(f"{line.label}：{line.value} 人", rows, self)
