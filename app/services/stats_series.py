@@ -253,3 +253,43 @@ def _hours(session: Session, period: Period, org_id: int | None) -> tuple[MonthH
     for day, hours in session.execute(stmt):
         by_month[(day.year, day.month)] += hours or ZERO
     return tuple(MonthHours(y, m, by_month[(y, m)]) for y, m in _months(period))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One picture, as the window and the PDF both draw it: categories across, one or two sets of bars."""
+
+    key: str
+    title: str
+    axis: str  # what runs across: 年龄, 月份, 会议类型 …
+    unit: str  # what the bars measure: 人, 元, 次, 小时
+    categories: tuple[str, ...]
+    sets: tuple[tuple[str, tuple], ...]  # (legend, one value per category)
+    how: str
+    kind: str = "bar"  # or "line"
+
+    @property
+    def money(self) -> bool:
+        return self.unit == "元"
+
+
+def charts(series: Series) -> list[Chart]:
+    """The six charts of the period, in the order the tab and the report show them."""
+    out = []
+    for key, s, axis in (("age", series.age, "年龄"), ("education", series.education, "学历"),
+                         ("party_age", series.party_age, "党龄")):
+        out.append(Chart(key, f"{s.title}（共{s.total}人）", axis, "人", tuple(b.label for b in s.bars),
+                         (("人数", tuple(b.count for b in s.bars)),), s.how))
+    d = series.dues
+    out.append(Chart("dues", "党费：应缴与实缴（按所属月份）", "月份", "元", tuple(m.label for m in d),
+                     (("应缴", tuple(m.due for m in d)), ("实缴", tuple(m.paid for m in d))),
+                     f"{series.dues_how}。合计应缴{series.dues_due:,.2f}元，实缴{series.dues_paid:,.2f}元"))
+    mt = series.meetings
+    out.append(Chart("meetings", "三会一课：已召开与应召开", "会议类型", "次", tuple(m.type_name for m in mt),
+                     (("已召开", tuple(m.held for m in mt)), ("应召开", tuple(m.required for m in mt))),
+                     series.meetings_how))
+    h = series.hours
+    out.append(Chart("hours", "志愿服务时长（按月）", "月份", "小时", tuple(m.label for m in h),
+                     (("服务时长", tuple(m.hours for m in h)),),
+                     f"{series.hours_how}。合计{series.volunteer_hours:,.2f}小时", "line" if len(h) > 3 else "bar"))
+    return out
