@@ -7,6 +7,7 @@ large with its note when chosen above; a chart's tooltip says how it is counted.
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries, QValueAxis,
@@ -209,7 +210,7 @@ class ChartsTab(QWidget):
         chosen = self.chooser.currentText()
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        self.chooser.addItems([ALL] + [s.title.split("（")[0] for s in specs])
+        self.chooser.addItems([ALL] + [re.split("[（：]", s.title)[0] for s in specs])
         self.chooser.setCurrentIndex(max(self.chooser.findText(chosen), 0))
         self.chooser.blockSignals(False)
         for view in self.views:
