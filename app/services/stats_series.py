@@ -289,7 +289,8 @@ def charts(series: Series) -> list[Chart]:
                      (("已召开", tuple(m.held for m in mt)), ("应召开", tuple(m.required for m in mt))),
                      series.meetings_how))
     h = series.hours
-    out.append(Chart("hours", "志愿服务时长（按月）", "月份", "小时", tuple(m.label for m in h),
+    empty = "；本期没有已确认的时长" if not series.volunteer_hours else ""
+    out.append(Chart("hours", f"志愿服务时长（按月{empty}）", "月份", "小时", tuple(m.label for m in h),
                      (("服务时长", tuple(m.hours for m in h)),),
                      f"{series.hours_how}。合计{series.volunteer_hours:,.2f}小时", "line" if len(h) > 3 else "bar"))
     return out

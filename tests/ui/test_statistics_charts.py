@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QToolTip
 
 from app.services.stats_figures import Period
 from app.services.stats_series import charts, period_series
@@ -45,6 +45,11 @@ def test_the_charts_show_the_series_of_the_period(qtbot, sqlite_db, tmp_path, mo
     assert drawn["dues"] == {"应缴": [40, 40, 40], "实缴": [40, 40, 0]}
     assert drawn["meetings"]["已召开"] == [1, 2, 1, 0, 3] and drawn["meetings"]["应召开"] == [1, 3, 3, 1, 3]
     assert drawn["hours"]["服务时长"] == [2, 0, 3]
+    meetings = next(v for v in tab.views if v.spec.key == "meetings")
+    bars = meetings.chart().series()[0]
+    bars.hovered.emit(True, 0, bars.barSets()[1])  # lying bars: Qt's first is the last type, 主题党日
+    assert QToolTip.text() == "主题党日　应召开：3 次"
+    assert tab.views[3].value_text("应缴", 0) == "1月　应缴：40.00 元"
     assert "幸福社区党委" in tab.note.text() and "2026年第1季度" in tab.note.text()
     tab.chooser.setCurrentText("三会一课")
     shown = [v for v in tab.views if v.isVisible()]

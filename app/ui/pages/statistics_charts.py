@@ -13,8 +13,10 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QToolTip, QVBoxLayout, QWidget,
+)
 
 from app.ui.pages.meetings_common import save_path
 
@@ -65,6 +67,11 @@ class FitView(QChartView):
         super().__init__(build_chart(spec))
         self.spec = spec
         self.setRenderHint(QPainter.Antialiasing)
+        for series in self.chart().series():
+            if isinstance(series, QLineSeries):
+                series.hovered.connect(lambda point, state, name=series.name(): self._hover_point(name, point, state))
+            else:
+                series.hovered.connect(self._hover_bar)
 
     def values(self) -> dict[str, list[float]]:
         """What the chart draws, by set, in the spec's category order (the tests read it back)."""
@@ -77,6 +84,23 @@ class FitView(QChartView):
                 values = [bar_set.at(i) for i in range(bar_set.count())]
                 out[bar_set.label()] = values[::-1] if horizontal(self.spec) else values
         return out
+
+    def value_text(self, set_name: str, index: int) -> str:
+        """What the tooltip over one bar or point says: 1月　应缴：1,234.00 元."""
+        values = dict(self.spec.sets)[set_name]
+        v = values[index]
+        shown = f"{v:,.2f}" if self.spec.money else (f"{v:,}" if isinstance(v, int) else f"{v:,.2f}")
+        return f"{self.spec.categories[index]}　{set_name}：{shown} {self.spec.unit}"
+
+    def _hover_bar(self, state: bool, index: int, bar_set) -> None:
+        if state:
+            n = len(self.spec.categories)
+            QToolTip.showText(QCursor.pos(), self.value_text(bar_set.label(), n - 1 - index if horizontal(self.spec)
+                                                             else index), self)
+
+    def _hover_point(self, name: str, point, state: bool) -> None:
+        if state:
+            QToolTip.showText(QCursor.pos(), self.value_text(name, round(point.x())), self)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -205,8 +229,8 @@ class ChartsTab(QWidget):
     def _show(self, data) -> None:
         period, org_name, specs = data
         self._label = (org_name, period.label)
-        self.note.setText(f"{org_name}　{period.label}（{period.start} 至 {period.end}）：人数按期末在册计算，"
-                          "党费按所属月份；把鼠标停在图上可看统计口径。")
+        self.note.setText(f"{org_name}　{period.label}（{period.start} 至 {period.end}）　"
+                          "鼠标停在图上可看统计口径，停在柱上可看数值。")
         chosen = self.chooser.currentText()
         self.chooser.blockSignals(True)
         self.chooser.clear()
