@@ -114,7 +114,7 @@ def write_stats_pdf(lines: list[FigureLine], series: Series, target: Path | str,
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer
     from reportlab.platypus import TableStyle
 
     font = register_cjk_font()
@@ -132,11 +132,12 @@ def write_stats_pdf(lines: list[FigureLine], series: Series, target: Path | str,
                            wordWrap="CJK")
     cell = ParagraphStyle("c", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
     data = [["分组", "项目", "数值", "怎么算"]]
-    groups = []
+    previous = None
     for line in lines:
-        groups.append(line.group)
-        data.append([line.group if groups.count(line.group) == 1 else "", Paragraph(escape(line.label), cell),
-                     line.value, Paragraph(escape(line.how), cell)])
+        same = previous is not None and (previous.group, previous.how) == (line.group, line.how)
+        data.append([line.group if previous is None or previous.group != line.group else "",
+                     Paragraph(escape(line.label), cell), line.value, Paragraph("同上" if same else escape(line.how), cell)])
+        previous = line
     table = LongTable(data, colWidths=[usable * w for w in (0.1, 0.24, 0.13, 0.53)], repeatRows=1)
     table.setStyle(TableStyle(list_table_style(font, 8.5, padding=2) + [("ALIGN", (2, 1), (2, -1), "RIGHT")]))
     story = [
@@ -146,12 +147,11 @@ def write_stats_pdf(lines: list[FigureLine], series: Series, target: Path | str,
         Paragraph(f"人数按期末在册计算，变动按期内日期计算，党费按所属月份计算。打印日期：{printed_on.isoformat()}",
                   ParagraphStyle("n", parent=small, alignment=1)),
         Spacer(1, 4 * mm),
-        Paragraph("一、主要数字", heading), table, PageBreak(),
-        Paragraph("二、图表", heading),
+        Paragraph("一、主要数字", heading), table, Spacer(1, 4 * mm),
     ]
-    for chart in charts(series):
-        story.append(KeepTogether([chart_drawing(chart, usable, font), Paragraph("说明：" + escape(chart.how), small),
-                                   Spacer(1, 5 * mm)]))
+    for n, chart in enumerate(charts(series)):
+        story.append(KeepTogether(([Paragraph("二、图表", heading)] if n == 0 else []) + [
+            chart_drawing(chart, usable, font), Paragraph("说明：" + escape(chart.how), small), Spacer(1, 5 * mm)]))
     footer = f"{title}　{p.label}"
     with atomic_path(target) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=16 * mm,
