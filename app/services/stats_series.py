@@ -285,7 +285,8 @@ def charts(series: Series) -> list[Chart]:
                      (("应缴", tuple(m.due for m in d)), ("实缴", tuple(m.paid for m in d))),
                      f"{series.dues_how}。合计应缴{series.dues_due:,.2f}元，实缴{series.dues_paid:,.2f}元"))
     mt = series.meetings
-    out.append(Chart("meetings", "三会一课：已召开与应召开", "会议类型", "次", tuple(m.type_name for m in mt),
+    none = "（本期没有）" if not mt else ""
+    out.append(Chart("meetings", f"三会一课：已召开与应召开{none}", "会议类型", "次", tuple(m.type_name for m in mt),
                      (("已召开", tuple(m.held for m in mt)), ("应召开", tuple(m.required for m in mt))),
                      series.meetings_how))
     h = series.hours

@@ -71,3 +71,17 @@ def test_meetings_held_against_required(db, book):
     assert year == {"支部党员大会": 4, "支部委员会": 12, "党小组会": 12, "党课": 4, "主题党日": 12, "组织生活会": 1,
                     "民主评议党员": 1, "谈心谈话": 1}
     assert group == {"党小组会": (1, 3)}  # a 党小组 answers for its own 党小组会 only
+
+
+def test_an_empty_book_gives_empty_charts_that_say_so(db):
+    from app.services.organisations import create_top_organisation
+    from app.services.stats_series import charts
+
+    with db.unit_of_work() as s:
+        create_top_organisation(s, "空社区党委", "社区党委")
+    with db.reading() as s:
+        series = period_series(s, Period.of(2026, month=2))
+    assert series.org_name == "空社区党委" and series.age.total == 0 and series.meetings == ()
+    titles = {c.key: c.title for c in charts(series)}
+    assert titles["age"] == "年龄结构（共0人）" and titles["meetings"].endswith("（本期没有）")
+    assert "本期没有已确认的时长" in titles["hours"] and [m.label for m in series.dues] == ["2月"]

@@ -140,7 +140,7 @@ def build_chart(spec) -> QChart:
     order = (lambda xs: list(xs)[::-1]) if lying else list  # lying bars: the first category on top
     categories = QBarCategoryAxis()
     categories.append(order(spec.categories))
-    categories.setTitleText(spec.axis)
+    categories.setTitleText(spec.axis if spec.categories else "")  # an empty axis would draw its title astray
     values = QValueAxis()
     _value_axis(values, max([float(v) for _n, vs in spec.sets for v in vs] + [0]), spec.unit in ("人", "次"))
     values.setTitleText(spec.unit)
