@@ -35,8 +35,11 @@ def _nice_step(top: float, integer: bool) -> float:
 
 
 def _value_text(value, money: bool) -> str:
-    if isinstance(value, Decimal) or money:
-        return f"{value:,.2f}" if money else f"{value:,.1f}"
+    """Money with two decimals; hours without trailing zeros (12.5, 3); counts as they are."""
+    if money:
+        return f"{value:,.2f}"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
 

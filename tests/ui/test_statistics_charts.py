@@ -68,3 +68,8 @@ def test_the_charts_show_the_series_of_the_period(qtbot, sqlite_db, tmp_path, mo
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         assert "第一党支部统计报告" in text and "2026年第1季度" in text
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]) or QMessageBox.Ok)
+    tab.export_pdf(str(tmp_path))  # a folder, not a file
+    runner.wait_idle()
+    assert warned and "是一个文件夹" in warned[0]

@@ -37,9 +37,15 @@ def _export(s, sel, path: str):
     from app.services.stats_figures import Period, figure_lines, period_figures
     from app.services.stats_series import period_series
 
+    from app.domain.errors import BranchBookError
+    from app.io.atomic import ExportError
+
     period = Period.of(sel.year, quarter=sel.quarter, month=sel.month)
     lines = figure_lines(period_figures(s, period, org=sel.org))
-    return write_stats_pdf(lines, period_series(s, period, org=sel.org), path)
+    try:
+        return write_stats_pdf(lines, period_series(s, period, org=sel.org), path)
+    except ExportError as exc:  # the file could not be written: say why, as the clerk can mend it
+        raise BranchBookError(exc.message) from exc
 
 
 def _value_axis(axis: QValueAxis, top: float, integer: bool) -> None:
@@ -271,4 +277,14 @@ class ChartsTab(QWidget):
         path = path or save_path(self, "导出统计报告", f"{org_name}{label}统计报告.pdf", "pdf")
         if path:
             self.runner.submit(_export, self.selection, path, progress_title="正在生成统计报告…",
-                               on_done=lambda out: QMessageBox.information(self, "已导出", f"已保存到：\n{out}"))
+                               on_done=lambda out: QMessageBox.information(self, "已导出", f"已保存到：\n{out}"),
+                               on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from app.domain.errors import BranchBookError
+        from app.ui.tasks import show_error
+
+        if isinstance(exc, BranchBookError):
+            QMessageBox.warning(self, "导出统计报告", str(exc))
+        else:
+            show_error(self, exc)
