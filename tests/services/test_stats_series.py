@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -43,6 +44,7 @@ def test_dues_and_hours_by_month_add_up_to_the_figures(db, book):
             period_figures(s, Period.of(2026)).values]
         series = [q1, period_series(s, Period.of(2026, quarter=2)), year]
         branch = period_series(s, Period.of(2026, month=3), org="第一党支部")
+        branch_figures = period_figures(s, Period.of(2026, month=3), org="第一党支部").values
     assert [(d.label, d.due, d.paid) for d in q1.dues] == [
         ("1月", Decimal("40.00"), Decimal("40.00")), ("2月", Decimal("40.00"), Decimal("40.00")),
         ("3月", Decimal("40.00"), Decimal("0.00"))]
@@ -53,6 +55,8 @@ def test_dues_and_hours_by_month_add_up_to_the_figures(db, book):
                                                       ("3月", Decimal("3.00"))]  # February's hour not confirmed
     assert [(h.label, h.hours) for h in branch.hours] == [("3月", Decimal("3.00"))]
     assert [(d.label, d.due, d.paid) for d in branch.dues] == [("3月", Decimal("40.00"), Decimal("0.00"))]
+    assert (branch.dues_due, branch.dues_paid, branch.volunteer_hours) == (
+        branch_figures["dues_due"], branch_figures["dues_paid"], branch_figures["volunteer_hours"])
 
 
 def test_meetings_held_against_required(db, book):
@@ -85,3 +89,24 @@ def test_an_empty_book_gives_empty_charts_that_say_so(db):
     titles = {c.key: c.title for c in charts(series)}
     assert titles["age"] == "年龄结构（共0人）" and titles["meetings"].endswith("（本期没有）")
     assert "本期没有已确认的时长" in titles["hours"] and [m.label for m in series.dues] == ["2月"]
+
+
+def test_on_the_demo_book_every_chart_agrees_with_the_figures(sqlite_db):
+    from app.services.demo import generate
+    from app.services.stats_series import AGE_BANDS
+
+    generate(sqlite_db, members=150, years=2, today=date(2026, 11, 22))
+    with sqlite_db.reading() as s:
+        periods = [Period.of(2026), Period.of(2026, quarter=2), Period.of(2026, month=11)]
+        pairs = [(period_series(s, p), period_figures(s, p).values) for p in periods]
+        branch = [(period_series(s, p, org="第一党支部"), period_figures(s, p, org="第一党支部").values)
+                  for p in periods]
+    for se, f in pairs + branch:
+        assert se.age.total == se.education.total == se.party_age.total == f["members_total"] > 0
+        assert se.age.count("35岁及以下") == f["age_35_and_under"]
+        assert sum(se.age.count(label) for label, lo, _hi in AGE_BANDS if lo >= 60) == f["age_60_and_over"]
+        assert sum(se.education.count(k) for k in ("研究生", "大学本科", "大学专科")) == f["college_and_above"]
+        assert se.party_age.count("预备党员") == f["probationary"]
+        assert (se.dues_due, se.dues_paid, se.volunteer_hours) == (f["dues_due"], f["dues_paid"], f["volunteer_hours"])
+        assert {m.type_name: m.held for m in se.meetings if m.held} == {k: n for k, n in f["meetings"].items() if n}
+    assert pairs[0][0].dues_due > 0 and any(m.required for m in pairs[0][0].meetings)
