@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.pages.base import Page, make_table, row_of
+from app.ui.pages.statistics_charts import ChartsTab
 from app.ui.table_model import RowTableModel, col
 
 PERIODS = [("全年", None, None)] + [(f"第{q}季度", q, None) for q in range(1, 5)] + [
@@ -143,6 +144,7 @@ class FiguresTab(QWidget):
 
 
 TABS: list[tuple[str, type]] = [("统计数字", FiguresTab)]
+TABS.append(("图表", ChartsTab))
 
 
 class StatisticsPage(Page):
