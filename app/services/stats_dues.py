@@ -32,6 +32,7 @@ class DuesLine:
     months: tuple[Decimal | None, ...]  # paid, one per month of the period; None: not liable and nothing paid
     due: Decimal
     paid: Decimal
+    owed: tuple[Decimal | None, ...] = ()  # owed, one per month of the period (when asked for)
 
 
 def months_of(start: date, end: date) -> list[tuple[int, int]]:
@@ -42,7 +43,8 @@ def months_of(start: date, end: date) -> list[tuple[int, int]]:
     return out
 
 
-def period_dues(session: Session, start: date, end: date, org_id: int | None) -> list[DuesLine]:
+def period_dues(session: Session, start: date, end: date, org_id: int | None, *, owed_months: bool = False
+                ) -> list[DuesLine]:
     """Every assessed member owing something in the months from ``start`` to ``end`` (``org_id``'s sub-tree)."""
     from app.services.dues_liability import liabilities
 
@@ -73,7 +75,7 @@ def period_dues(session: Session, start: date, end: date, org_id: int | None) ->
         paid = tuple(cells.get(ym, (None, None))[1] for ym in months)
         lines.append(DuesLine(member_id, r.name, r.org_name, r.category, r.base, r.rate, r.monthly, paid,
                               sum((v for v in owed if v is not None), ZERO),
-                              sum((v for v in paid if v is not None), ZERO)))
+                              sum((v for v in paid if v is not None), ZERO), tuple(owed) if owed_months else ()))
     return lines
 
 

@@ -186,23 +186,17 @@ def _full_dates(session: Session, ids: list[int]) -> dict[int, date | None]:
 
 
 def _dues(session: Session, period: Period, org_id: int | None) -> tuple[MonthDues, ...]:
-    """Due and paid by the month covered, as stats_figures._dues adds them up."""
-    from app.services.dues_ledger import build_ledger
+    """Due and paid by the month covered, member by member as the figures and the workbook count them."""
+    from app.services.stats_dues import months_of, period_dues
 
-    out = []
-    for year in range(period.start.year, period.end.year + 1):
-        ledger = build_ledger(session, year, as_of=date(year, 12, 31), org_id=org_id)  # the sub-tree only
-        for y, m in _months(period):
-            if y != year:
-                continue
-            due = paid = ZERO
-            for r in ledger.rows:
-                if r.months[m - 1] is None:
-                    continue
-                due += (r.month_due[m - 1] or ZERO) if r.month_due else r.monthly
-                paid += r.months[m - 1]
-            out.append(MonthDues(y, m, due, paid))
-    return tuple(out)
+    months = months_of(period.start, period.end)
+    due = [ZERO] * len(months)
+    paid = [ZERO] * len(months)
+    for line in period_dues(session, period.start, period.end, org_id, owed_months=True):
+        for i, (owed, got) in enumerate(zip(line.owed, line.months)):
+            due[i] += owed or ZERO
+            paid[i] += got or ZERO
+    return tuple(MonthDues(y, m, due[i], paid[i]) for i, (y, m) in enumerate(months))
 
 
 def _meetings(session: Session, period: Period, scope: set[int] | None) -> tuple[MeetingBar, ...]:
