@@ -116,7 +116,7 @@ class FiguresTab(QWidget):
         period, org_name, lines = data
         self.model.reset(lines)
         self.note.setText(f"{org_name}　{period.label}（{period.start} 至 {period.end}）：人数按期末计算，变动按期内日期计算；"
-                          "双击带人数的项目可查看名单。")
+                          "双击项目可查看其中的人员或记录。")
 
     def _people_selected(self) -> None:
         index = self.table.currentIndex()
