@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="党费季度汇总只列这一季度；三会一课台账只导出这一季度")
     p.add_argument("--notice", action="store_true", help="党费：输出收缴情况公示（PDF，不含计算基数）")
     p.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="统计类导出只统计这一个月")
+    p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD", help="统计类导出：任意期间的开始")
+    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD", help="统计类导出：任意期间的结束")
     p.add_argument("--profile", help="template：已保存的上级模板方案名称")
     p.add_argument("--template", type=Path, help="template：上级下发的空白模板 .xlsx")
 

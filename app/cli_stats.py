@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("stats", help="统计数字：党员结构与变动、发展党员、三会一课、党费、志愿服务（可输出 JSON）")
-    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--year", type=int, help="年度（用 --from/--to 时可省略）")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="只统计这一季度")
     when.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="只统计这一个月")
+    p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD", help="任意期间：开始日期")
+    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD", help="任意期间：结束日期")
     p.add_argument("--org", help="党组织名称（含下级；默认本级党组织）")
     p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
 
@@ -28,11 +31,28 @@ def command(db, args) -> int:
     return (cli_workbook.template if args.command == "template" else cli_workbook.consolidate)(db, args)
 
 
+def period_of(args):
+    """The period a command asks for: --from/--to, or --year with --quarter or --month."""
+    from app.domain.errors import ValidationError
+    from app.services.stats_figures import Period
+
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start or end:
+        if not (start and end):
+            raise ValidationError("--from/--to", "任意期间须同时给出开始和结束日期")
+        if args.quarter or args.month:
+            raise ValidationError("--from/--to", "不能与 --quarter、--month 同时使用")
+        return Period.between(start, end)
+    if not args.year:
+        raise ValidationError("--year", "请给出年度（或用 --from/--to 给出任意期间）")
+    return Period.of(args.year, quarter=args.quarter, month=args.month)
+
+
 def stats(db, args) -> int:
-    from app.services.stats_figures import Period, figure_lines, period_figures
+    from app.services.stats_figures import figure_lines, period_figures
 
     with db.reading() as session:
-        figures = period_figures(session, Period.of(args.year, quarter=args.quarter, month=args.month), org=args.org)
+        figures = period_figures(session, period_of(args), org=args.org)
     if args.json:
         json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -6,19 +6,20 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 
 def export(db, args, fmt: str) -> int:
     from app.domain.errors import ValidationError
     from app.io.atomic import ExportError
     from app.io.stats_pdf import write_stats_pdf
-    from app.services.stats_figures import Period, figure_lines, period_figures
+    from app.services.stats_figures import figure_lines, period_figures
     from app.services.stats_series import period_series
 
     if fmt != "pdf":
         raise ValidationError("--format", "统计报告只能导出为 PDF（请用 --format pdf 或以 .pdf 结尾的文件名）")
-    period = Period.of(args.year or date.today().year, quarter=args.quarter, month=args.month)
+    from app.cli_workbook import _period
+
+    period = _period(args)
     with db.reading() as session:
         lines = figure_lines(period_figures(session, period, org=args.org))
         series = period_series(session, period, org=args.org)

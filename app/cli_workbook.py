@@ -27,9 +27,11 @@ def add_parsers(sub) -> None:
 def _period(args):
     from datetime import date
 
-    from app.services.stats_figures import Period
+    from app.cli_stats import period_of
 
-    return Period.of(args.year or date.today().year, quarter=args.quarter, month=getattr(args, "month", None))
+    if not (args.year or getattr(args, "start", None) or getattr(args, "end", None)):
+        args.year = date.today().year
+    return period_of(args)
 
 
 def export(db, args, fmt: str) -> int:

@@ -55,6 +55,15 @@ class Period:
             return cls(first, month_end(first), f"{year}年{month}月")
         return cls(date(year, 1, 1), date(year, 12, 31), f"{year}年")
 
+    @classmethod
+    def between(cls, start: date, end: date) -> "Period":
+        """Any dates: from ``start`` to ``end`` inclusive."""
+        if end < start:
+            raise ValidationError("统计期间", f"结束日期 {end} 早于开始日期 {start}")
+        if (end - start).days > 366 * 10:
+            raise ValidationError("统计期间", "一次最多统计十年")
+        return cls(start, end, f"{start.isoformat()}至{end.isoformat()}")
+
 
 @dataclass
 class Figures:

@@ -129,3 +129,17 @@ def test_the_stats_command_prints_one_stable_json_object(db_path, sqlite_book):
     assert isinstance(out["volunteer_hours"], float) and out["members_total"] == 6
     text = run("--db", str(db_path), "stats", "--year", "2026", "--org", "第二党支部")
     assert "党员总数：1" in text.stdout and "按出生日期" in text.stdout
+
+
+def test_any_dates_from_the_command(db_path, sqlite_book):
+    import json
+
+    out = run("--db", str(db_path), "stats", "--from", "2026-03-16", "--to", "2026-08-15", "--json")
+    assert out.returncode == 0, out.stderr
+    values = json.loads(out.stdout)
+    assert values["period"] == {"start": "2026-03-16", "end": "2026-08-15", "label": "2026-03-16至2026-08-15"}
+    assert (values["members_total"], values["deceased"], values["transferred_out"]) == (6, 0, 1)
+    bad = run("--db", str(db_path), "stats", "--from", "2026-08-15", "--to", "2026-03-16")
+    assert bad.returncode != 0 and "早于开始日期" in bad.stderr
+    half = run("--db", str(db_path), "stats", "--from", "2026-08-15")
+    assert half.returncode != 0 and "同时给出" in half.stderr

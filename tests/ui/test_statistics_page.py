@@ -69,3 +69,30 @@ def test_figures_that_count_records_open_to_them(qtbot, sqlite_db):
     page.show_people(lines["meetings.支部党员大会"])
     runner.wait_idle()
     assert page._dialog.model.rowCount() == 0 and "支部党员大会（0 次" in page._dialog.windowTitle()
+
+
+def test_any_dates_can_be_chosen(qtbot, sqlite_db):
+    from PySide6.QtCore import QDate
+
+    from tests.services.test_stats_figures import _book
+
+    _book(sqlite_db)
+    runner = TaskRunner()
+    runner.database = sqlite_db
+    window = MainWindow(runner, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", sqlite_db.display_name)
+    window.nav.setCurrentRow(7)
+    runner.wait_idle()
+    page = window.pages[7]
+    assert not page.start.isVisible()
+    page.period.setCurrentIndex(page.period.findText("自定义期间"))
+    page.start.setDate(QDate(2026, 3, 16))
+    page.end.setDate(QDate(2026, 8, 15))
+    runner.wait_idle()
+    assert page.start.isVisible() and not page.year.isEnabled()
+    assert "2026-03-16至2026-08-15" in page.note.text()
+    values = {line.key: line.value for line in page.model.rows}
+    assert values["members_total"] == "6"  # 15 August: 甲 乙 己 庚 辛 壬 (丙 left 1 August, 戊 came in September)
+    assert (values["deceased"], values["transferred_out"], values["admitted_probationary"]) == ("0", "1", "1")

@@ -24,7 +24,7 @@ class TemplateDialog(QDialog):
         self.layout_ = None
         self.template: str | None = None
         self.profiles: list = []
-        self.setWindowTitle(f"按上级模板填表（{sel.year}年）")
+        self.setWindowTitle(f"按上级模板填表（{sel.label}）")
         self.resize(760, 560)
         from app.services.template_data import FIELDS
 
@@ -149,9 +149,8 @@ class TemplateDialog(QDialog):
     def _fill(self, out: str | None = None) -> None:
         if self.layout_ is None or self.template is None:
             return
-        period = f"{self.sel.year}年" + (f"第{self.sel.quarter}季度" if self.sel.quarter else
-                                        f"{self.sel.month}月" if self.sel.month else "")
-        out = out or save_path(self, "保存填好的表", f"{period}{self.save_as.text().strip() or '上级模板'}.xlsx", "xlsx")
+        out = out or save_path(self, "保存填好的表", f"{self.sel.label}{self.save_as.text().strip() or '上级模板'}.xlsx",
+                               "xlsx")
         if out:
             self.runner.submit(jobs.fill, self.sel, self.template, self.chosen_layout(), out,
                                self.save_as.text().strip() or None, write=True, kind="settings",

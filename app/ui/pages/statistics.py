@@ -11,16 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QDialog, QLabel, QMenu, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.ui.pages.base import Page, make_table, row_of
 from app.ui.pages.statistics_charts import ChartsTab
 from app.ui.table_model import RowTableModel, col
 
+CUSTOM = "custom"
 PERIODS = [("全年", None, None)] + [(f"第{q}季度", q, None) for q in range(1, 5)] + [
-    (f"{m}月", None, m) for m in range(1, 13)]
+    (f"{m}月", None, m) for m in range(1, 13)] + [("自定义期间", CUSTOM, None)]
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,21 @@ class Selection:
     quarter: int | None
     month: int | None
     org: str | None
+    start: date | None = None  # 自定义: any dates (year, quarter and month then unused)
+    end: date | None = None
+
+    def period(self):
+        from app.services.stats_figures import Period
+
+        if self.start is not None and self.end is not None:
+            return Period.between(self.start, self.end)
+        return Period.of(self.year, quarter=self.quarter, month=self.month)
+
+    @property
+    def label(self) -> str:
+        if self.start is not None and self.end is not None:
+            return f"{self.start.isoformat()}至{self.end.isoformat()}"
+        return f"{self.year}年" + (f"第{self.quarter}季度" if self.quarter else f"{self.month}月" if self.month else "")
 
 
 def _choices(s):
@@ -41,9 +58,9 @@ def _choices(s):
 
 
 def _figures(s, sel: Selection):
-    from app.services.stats_figures import Period, figure_lines, period_figures
+    from app.services.stats_figures import figure_lines, period_figures
 
-    f = period_figures(s, Period.of(sel.year, quarter=sel.quarter, month=sel.month), org=sel.org)
+    f = period_figures(s, sel.period(), org=sel.org)
     return f.period, f.org_name, figure_lines(f)
 
 
@@ -55,9 +72,8 @@ def _people(s, ids):
 
 def _behind(s, sel: Selection, key: str):
     from app.services.stats_drill import behind
-    from app.services.stats_figures import Period
 
-    return behind(s, Period.of(sel.year, quarter=sel.quarter, month=sel.month), sel.org, key)
+    return behind(s, sel.period(), sel.org, key)
 
 
 class RecordsDialog(QDialog):
@@ -157,7 +173,17 @@ class StatisticsPage(Page):
         for label, q, m in PERIODS:
             self.period.addItem(label, (q, m))
         self.org.setMinimumWidth(200)
-        for w in (QLabel("年度"), self.year, QLabel("期间"), self.period, QLabel("组织"), self.org):
+        self.start, self.end = QDateEdit(), QDateEdit()
+        self.to_label = QLabel("至")
+        today = QDate.currentDate()
+        for edit, day in ((self.start, QDate(today.year(), 1, 1)), (self.end, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(day)
+            edit.setVisible(False)
+        self.to_label.setVisible(False)
+        for w in (QLabel("年度"), self.year, QLabel("期间"), self.period, self.start, self.to_label, self.end,
+                  QLabel("组织"), self.org):
             self.header.addWidget(w)
         self.tabs = QTabWidget()
         for label, factory in TABS:
@@ -176,6 +202,8 @@ class StatisticsPage(Page):
         self._shown: dict[int, Selection] = {}
         for box in (self.year, self.period, self.org):
             box.currentIndexChanged.connect(lambda _i: self.load())
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.load())
         self.tabs.currentChanged.connect(lambda _i: self.load())
 
     # the first tab's parts, as the tests and the screenshot know them
@@ -217,6 +245,15 @@ class StatisticsPage(Page):
         if not self.year.currentData():
             return None
         q, m = self.period.currentData()
+        custom = q == CUSTOM
+        for w in (self.start, self.to_label, self.end):
+            w.setVisible(custom)
+        self.year.setEnabled(not custom)
+        if custom:
+            start, end = self.start.date().toPython(), self.end.date().toPython()
+            if end < start:
+                return None
+            return Selection(start.year, None, None, self.org.currentData(), start, end)
         return Selection(self.year.currentData(), q, m, self.org.currentData())
 
     def load(self) -> None:
@@ -233,8 +270,7 @@ class StatisticsPage(Page):
         sel = self.selection()
         if sel is None:
             return
-        period = self.period.currentText()
-        path = path or save_path(self, "保存季度工作簿", f"{sel.year}年{'' if period == '全年' else period}工作簿.xlsx", "xlsx")
+        path = path or save_path(self, "保存季度工作簿", f"{sel.label}工作簿.xlsx", "xlsx")
         if path:
             self.runner.submit(jobs.export_workbook, sel, path, write=True,
                                progress_title="正在导出季度工作簿…", on_done=self._exported)

@@ -25,22 +25,21 @@ ALL = "全部图表"
 
 
 def _series(s, sel):
-    from app.services.stats_figures import Period
     from app.services.stats_series import charts, period_series
 
-    series = period_series(s, Period.of(sel.year, quarter=sel.quarter, month=sel.month), org=sel.org)
+    series = period_series(s, sel.period(), org=sel.org)
     return series.period, series.org_name, charts(series)
 
 
 def _export(s, sel, path: str):
     from app.io.stats_pdf import write_stats_pdf
-    from app.services.stats_figures import Period, figure_lines, period_figures
+    from app.services.stats_figures import figure_lines, period_figures
     from app.services.stats_series import period_series
 
     from app.domain.errors import BranchBookError
     from app.io.atomic import ExportError
 
-    period = Period.of(sel.year, quarter=sel.quarter, month=sel.month)
+    period = sel.period()
     lines = figure_lines(period_figures(s, period, org=sel.org))
     try:
         return write_stats_pdf(lines, period_series(s, period, org=sel.org), path)

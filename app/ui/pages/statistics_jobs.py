@@ -6,9 +6,7 @@ from app.domain.errors import BranchBookError
 
 
 def _period(sel):
-    from app.services.stats_figures import Period
-
-    return Period.of(sel.year, quarter=sel.quarter, month=sel.month)
+    return sel.period()
 
 
 def _written(write, *args, **kwargs):
