@@ -23,7 +23,7 @@ from app.domain import codes
 from app.domain.dates import age_on, month_end, quarter_bounds
 from app.domain.enums import EventKind, Gender, MemberCategory
 from app.domain.errors import ValidationError
-from app.domain.status import EventFact, derive_state
+from app.domain.status import standing_on
 from app.services.organisation_tree import subtree_ids
 from app.services.organisations import top_organisation
 from app.services.roster import resolve_org
@@ -186,7 +186,6 @@ def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_O
             MembershipEvent.member_id, MembershipEvent.kind, MembershipEvent.event_date, MembershipEvent.entry_seq)):
         events[member_id].append((kind, on, seq))
     arrivals = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
-    moving = (EventKind.OUTFLOW, EventKind.INFLOW, EventKind.MOBILE_ENDED, EventKind.TRANSFER_OUT)
     probationary_category = MemberCategory.PROBATIONARY
     out = []
     append = out.append
@@ -205,12 +204,9 @@ def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_O
                 mine.sort(key=lambda e: (e[1], e[2]))
             if mine[0][0] in arrivals and mine[0][1] > day:
                 continue  # came to us after the day
-            state = derive_state([EventFact(k, on, seq) for k, on, seq in mine], as_of=day)
-            if not state.is_active:
+            active, lost, mobile_out = standing_on(mine, day)
+            if not active:
                 continue
-            lost = state.is_lost_contact
-            moves = [k for k, on, _s in mine if on <= day and k in moving]
-            mobile_out = bool(moves) and moves[-1] is EventKind.OUTFLOW
         else:
             if not (active or (left_on is not None and left_on > day)):
                 continue

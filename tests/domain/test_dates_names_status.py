@@ -99,3 +99,31 @@ def test_lost_contact_and_suspension_and_reinstatement():
     assert state.status is MemberStatus.SUSPENDED and state.is_lost_contact and state.is_active
     state = derive_state(events + [EventFact(EventKind.REINSTATED, date(2024, 1, 1))])
     assert state.status is MemberStatus.NORMAL and not state.is_lost_contact
+
+
+def test_standing_on_agrees_with_the_full_replay():
+    """The tuple replay 统计 uses gives derive_state's answer for any sequence of events and any day; 统计 counts
+    only members in good standing (停止党籍 is not on the books for the figures)."""
+    from datetime import date, timedelta
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from app.domain.enums import EventKind, MemberStatus
+    from app.domain.status import EventFact, derive_state, standing_on
+
+    start = date(2020, 1, 1)
+    event = st.tuples(st.sampled_from(list(EventKind)), st.integers(0, 400), st.integers(0, 3))
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(event, max_size=8), st.integers(0, 420))
+    def check(raw, offset):
+        events = sorted(((k, start + timedelta(days=d), seq) for k, d, seq in raw), key=lambda e: (e[1], e[2]))
+        day = start + timedelta(days=offset)
+        state = derive_state([EventFact(k, on, seq) for k, on, seq in events], as_of=day)
+        moves = [k for k, on, _s in events if on <= day and k in (EventKind.OUTFLOW, EventKind.INFLOW,
+                                                                 EventKind.MOBILE_ENDED, EventKind.TRANSFER_OUT)]
+        assert standing_on(events, day) == (state.status is MemberStatus.NORMAL, state.is_lost_contact,
+                                            bool(moves) and moves[-1] is EventKind.OUTFLOW)
+
+    check()
