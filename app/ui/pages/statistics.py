@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.pages.base import Page, make_table, row_of
+from app.ui.pages.statistics_tables import PartyTablesTab, SummaryTab
 from app.ui.table_model import RowTableModel, col
 
 PERIODS = [("全年", None, None)] + [(f"第{q}季度", q, None) for q in range(1, 5)] + [
@@ -110,6 +111,7 @@ class FiguresTab(QWidget):
 
 
 TABS: list[tuple[str, type]] = [("统计数字", FiguresTab)]
+TABS += [("党内统计", PartyTablesTab), ("工作总结数据", SummaryTab)]
 
 
 class StatisticsPage(Page):
