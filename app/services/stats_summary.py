@@ -138,7 +138,8 @@ def summary(session: Session, period: Period, *, org: str | None = None, digits:
     ``digits``: decimals of the percentages (0, 1 or 2); None takes the setting ``stats.percent_digits``.
     """
     if digits is None:
-        digits = int(settings.get(session, "stats.percent_digits"))
+        digits = settings.get(session, "stats.percent_digits")
+        digits = digits if digits in DIGITS else 1  # a stored value out of range: the default
     if digits not in DIGITS:
         raise ValidationError("--digits", "百分比的小数位数只能是 0、1 或 2")
     figures = period_figures(session, period, org=org)
