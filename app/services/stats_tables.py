@@ -212,6 +212,13 @@ def change_table(session: Session, year: int, scope, org_name: str) -> StatsTabl
     before = len(on_books(session, date(year - 1, 12, 31), scope, events))
     after = len(on_books(session, end, scope, events))
     in_scope = None if scope is None else set(session.scalars(select(Member.id).where(Member.org_id.in_(scope))))
+    id_numbers = dict(session.execute(select(Member.id, Member.id_number).where(Member.id_number.is_not(None))).all())
+    expelled: dict[str, date] = {}  # 公民身份号码 → the earliest 出党 (a re-joiner is a new member record)
+    for member_id, evs in events.items():
+        for e in evs:
+            if e.kind is EventKind.EXPELLED and member_id in id_numbers:
+                number = id_numbers[member_id]
+                expelled[number] = min(expelled.get(number, e.event_date), e.event_date)
     n: dict[str, int] = defaultdict(int)
     for member_id, evs in events.items():
         if in_scope is not None and member_id not in in_scope:
@@ -220,9 +227,11 @@ def change_table(session: Session, year: int, scope, org_name: str) -> StatsTabl
             if not start <= e.event_date <= end:
                 continue
             earlier = {x.kind for x in evs[:i]}
-            whole = "整建制" in f"{e.subtype or ''}{e.reason or ''}"
+            whole = "整建制" in "".join(x or "" for x in (e.subtype, e.reason, e.counterpart, e.document_ref))
             n[e.kind] += 1
-            if e.kind is EventKind.ADMITTED and (EventKind.EXPELLED in earlier or "重新入党" in (e.subtype or "")):
+            out_before = expelled.get(id_numbers.get(member_id, ""))
+            if e.kind is EventKind.ADMITTED and (EventKind.EXPELLED in earlier or "重新入党" in (e.subtype or "")
+                                                 or (out_before is not None and out_before < e.event_date)):
                 n["rejoined"] += 1
             if e.kind is EventKind.REINSTATED and EventKind.SUSPENDED in earlier:
                 n["after_suspension"] += 1
@@ -241,7 +250,7 @@ def change_table(session: Session, year: int, scope, org_name: str) -> StatsTabl
             ("四、本年底应有数", due, 0, False), ("五、本年底实有数", after, 0, False),
             ("六、实有数与应有数之差", after - due, 0, False)]
     note = (f"上年底总数、本年底实有数：{year - 1}-12-31、{end}{ON_BOOKS}；本年增加、减少：日期在{year}年内的发展、恢复党籍、转入、"
-            "出党、停止党籍、死亡、转出记录的条数（重新入党：此前有出党记录；整建制：记录的类型或原因写明“整建制”）；"
+            "出党、停止党籍、死亡、转出记录的条数（重新入党：同一公民身份号码此前有出党记录；整建制：记录中写明“整建制”）；"
             "应有数＝上年底总数＋本年增加－本年减少；与实有数之差来自没有变动记录的入党、转入，或在下级组织之间的调动")
     return StatsTable("change", TABLES["change"], org_name, year, "项目", (Column("人数"),),
                       tuple(TableRow(label, (v,), level, of) for label, v, level, of in rows), note)

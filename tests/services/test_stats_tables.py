@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from app.db.models import Member
+from app.domain.dates import PartialDate
+from app.domain.member_rules import MemberData
+from app.services import members
+from app.services.member_events import EventData, add_event
 from app.services.stats_tables import TOTAL, party_table, party_tables
+from helpers_ids import make_id
 from helpers_stats_tables import assert_adds_up, make_book
 
 
@@ -100,3 +108,23 @@ def test_one_branch_and_its_figures(db, book):
     for t in tables.values():
         if t.key != "change":
             assert_adds_up(t)
+
+
+def test_a_rejoining_member_and_a_whole_unit_transfer(db, book):
+    today = date(2026, 12, 2)
+    number = make_id(date(1980, 4, 4), 91)
+    with db.unit_of_work() as s:
+        org_id = s.get(Member, book["甲"]).org_id
+        old = members.create_member(s, MemberData(name="卯旧", org_id=org_id, id_number=number, birth_date=PartialDate(
+            date(1980, 4, 4)), join_date=PartialDate(date(2005, 7, 1))), today=today).member.id
+        add_event(s, old, EventData("出党", date(2024, 5, 1), subtype="开除党籍"), today=today)
+        new = members.create_member(s, MemberData(name="卯新", org_id=org_id, id_number=number, birth_date=PartialDate(
+            date(1980, 4, 4)), category="预备党员", join_date=PartialDate(date(2026, 6, 1))), today=today).member.id
+        add_event(s, new, EventData("发展", date(2026, 6, 1)), today=today)
+        add_event(s, book["乙退休"], EventData("转出", date(2026, 11, 1), counterpart="某街道党工委（整建制）"),
+                  today=today)
+    with db.reading() as s:
+        v = {r.label: r.cells[0] for r in party_table(s, "change", 2026).rows}
+    assert (v["发展党员"], v["其中：重新入党"]) == (2, 1)
+    assert (v["转出组织关系"], v["其中：整建制转出"]) == (2, 1)
+    assert v["四、本年底应有数"] == 9 + 4 - 5 and v["五、本年底实有数"] == 9 + 1 - 1
