@@ -74,6 +74,7 @@ class PartyTablesTab(QWidget):
         self.choice = QComboBox()
         for key, title in TABLES.items():
             self.choice.addItem(title, key)
+        self.choice.setMinimumWidth(260)
         self.export_button = QPushButton("导出五张表（Excel）…")
         self.export_button.clicked.connect(lambda: self.export())
         self.note = QLabel("")
