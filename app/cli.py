@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--month", type=int, choices=range(1, 13), metavar="1-12", help="统计类导出只统计这一个月")
     p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD", help="统计类导出：任意期间的开始")
     p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD", help="统计类导出：任意期间的结束")
+    p.add_argument("--digits", type=int, choices=[0, 1, 2], help="summary：百分比保留几位小数（默认按设置）")
     p.add_argument("--profile", help="template：已保存的上级模板方案名称")
     p.add_argument("--template", type=Path, help="template：上级下发的空白模板 .xlsx")
 
@@ -327,7 +328,9 @@ def _export(db, args) -> int:
     from app.services.roster import build_roster, record_full_id_export, resolve_org
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
-    if fmt not in ("xlsx", "pdf"):
+    if args.what == "summary" and (str(args.out) == "-" or fmt == "txt"):
+        fmt = "txt"  # the sentences as plain text
+    elif fmt not in ("xlsx", "pdf"):
         raise ValidationError("--format", "请用 --format xlsx 或 pdf，或给出以 .xlsx / .pdf 结尾的文件名")
     if args.what in STATS_EXPORTS:
         from app.cli_stats import export_report

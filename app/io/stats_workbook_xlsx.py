@@ -18,7 +18,7 @@ from app.io.xlsx_stream import Col, StreamSheet
 from app.services.stats_workbook import FORMAT_VERSION, MARKER, Package
 from app.services.volunteer_hours import kind_label
 
-SHEETS = ("说明", "花名册", "党费收缴", "三会一课台账", "发展党员", "志愿服务", "统计汇总")
+SHEETS = ("说明", "花名册", "党费收缴", "三会一课台账", "发展党员", "志愿服务", "统计汇总")  # then 工作总结数据, 党内统计
 ROSTER_KINDS = {"text": "text", "int": "int", "date": "date"}
 FIGURE_COLUMNS = [Col("分组", 10), Col("项目", 26), Col("数值", 14, "auto"), Col("怎么算", 70), Col("键", 26)]
 
@@ -41,11 +41,28 @@ def write_workbook(package: Package, target: Path | str, *, extra=None) -> Path:
     _development(wb, package)
     _volunteers(wb, package)
     _figures(wb, package)
+    _small_sheets(wb, package)
     if extra is not None:
         extra(wb)
     with atomic_path(target) as tmp:
         wb.save(tmp)
     return Path(target)
+
+
+def _small_sheets(wb, p: Package) -> None:
+    """工作总结数据 and the 党内统计 tables: laid out by their own writer on a scratch sheet, then streamed in."""
+    from openpyxl import Workbook
+
+    from app.io.stats_tables_xlsx import add_party_sheets, add_summary_sheet
+    from app.io.xlsx_stream import stream_copy
+
+    scratch = Workbook()
+    scratch.remove(scratch.active)
+    if p.summary is not None:
+        add_summary_sheet(scratch, p.summary)
+    add_party_sheets(scratch, p.tables)
+    for ws in scratch.worksheets:
+        stream_copy(ws, wb)
 
 
 def _about(wb, p: Package) -> None:
@@ -61,7 +78,7 @@ def _about(wb, p: Package) -> None:
     for key, value in (("党组织", p.org_name), ("统计期间", p.period.label),
                        ("起止日期", f"{p.period.start.isoformat()} 至 {p.period.end.isoformat()}"),
                        ("生成日期", p.made_on.isoformat()), ("程序版本", p.version), ("格式版本", str(FORMAT_VERSION)),
-                       ("工作表", "、".join(SHEETS[1:])),
+                       ("工作表", "、".join(SHEETS[1:]) + "、工作总结数据、党内统计基本表"),
                        ("注意", "本工作簿含完整身份证号，是报送上级的工作文件，请妥善保管，不要公开张贴；"
                               "汇总时按身份证号核对各支部有无重复。")):
         ws.append([key, value])

@@ -111,3 +111,36 @@ class StreamSheet:
     def line(self, text: str) -> None:
         self.ws.append([])
         self.ws.append([self.text(text)])
+
+
+def stream_copy(src, wb) -> None:
+    """Copy a small sheet built in a normal (random-access) workbook into the streamed workbook ``wb``:
+    values, styles, merged ranges, column widths and row heights, row by row."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet(src.title)
+    for letter, dim in src.column_dimensions.items():
+        if dim.width:
+            ws.column_dimensions[letter].width = dim.width
+    for r in range(1, src.max_row + 1):
+        if src.row_dimensions[r].height:
+            ws.row_dimensions[r].height = src.row_dimensions[r].height
+    for rng in src.merged_cells.ranges:
+        ws.merged_cells.add(str(rng))
+    for row in src.iter_rows():
+        out = []
+        for cell in row:
+            if cell.value is None and not cell.has_style:
+                out.append(None)
+                continue
+            c = WriteOnlyCell(ws, cell.value)
+            if cell.data_type == "s":
+                c.data_type = "s"
+            if cell.has_style:
+                c.font, c.border, c.fill = copy(cell.font), copy(cell.border), copy(cell.fill)
+                c.alignment, c.number_format = copy(cell.alignment), cell.number_format
+                c.quotePrefix = cell.quotePrefix
+            out.append(c)
+        ws.append(out)

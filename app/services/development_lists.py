@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.db.models import DevelopmentPerson, DevelopmentRecord
 from app.domain.dates import add_months, age_on
 from app.domain.enums import DevelopmentRole
+from app.domain.stats_bands import ADMISSION_AGES
 from app.services.development_cases import judged
 
 LISTS = {  # --list key → title, in the order of the command's choices
@@ -132,8 +133,6 @@ def development_lists(session: Session, kinds, on: date, *, org_ids: set[int] | 
 
 # -- 发展党员工作情况统计 ----------------------------------------------------------------
 
-AGE_BANDS = ((25, "25岁及以下"), (30, "26至30岁"), (35, "31至35岁"), (40, "36至40岁"), (59, "41至59岁"),
-             (None, "60岁及以上"))  # 党内统计 发展党员情况（一）
 COLLEGE = ("研究生", "大学本科", "大学专科")
 SECONDARY = ("中专", "高中", "中技", "中等专科", "职业高中", "技工学校")
 
@@ -163,9 +162,8 @@ class DevelopmentStats:
 
 
 def _band(age: int | None) -> str:
-    if age is None:
-        return "未知"
-    return next(label for upper, label in AGE_BANDS if upper is None or age <= upper)
+    """The 发展党员情况（一） age band (the one set in domain.stats_bands)."""
+    return "未知" if age is None else ADMISSION_AGES.label_of(age)
 
 
 def _education_band(text: str | None) -> str:

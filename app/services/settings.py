@@ -46,6 +46,8 @@ SPECS: tuple[SettingSpec, ...] = (
                 "本地规定（0：不另作规定；只能比全国规定更严）"),
     SettingSpec("development.quarterly_reports", "积极分子、预备党员每季度交思想汇报", True, "本地做法，无全国条文"),
     SettingSpec("development.extra_documents", "预审前另须交的材料（顿号分隔）", "", "本地要求"),
+    SettingSpec("stats.percent_digits", "工作总结数据中百分比保留的小数位数（0、1 或 2）", 1,
+                "无统一规定：报告中常见取整（84%）或保留一位小数（42.2%）"),
     SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, ""),
     SettingSpec("backup.folder", "备份文件夹", "", ""),
 )

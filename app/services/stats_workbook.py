@@ -8,7 +8,7 @@ them out, and the figures sheet agrees with the other sheets by construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -42,6 +42,8 @@ class Package:
     meetings: list[LedgerLine]
     development: list[tuple[str, ListRow]]  # (stage, row)
     volunteers: HoursReport
+    tables: list = field(default_factory=list)  # stats_tables.StatsTable: the 党内统计 tables of the period's year
+    summary: object = None  # stats_summary.Summary: the 工作总结数据 sentences
 
     @property
     def title(self) -> str:
@@ -68,8 +70,12 @@ def build_package(session: Session, period: Period, *, org: str | None = None, t
     development = [(stage, row) for kind, stage in STAGES for row in lists[kind]]
     volunteers = hours_report(session, VolunteerPeriod(period.start, period.end, period.label),
                               org_id=resolve_org(session, org)[0] if org else None)
+    from app.services.stats_summary import summary
+    from app.services.stats_tables import party_tables
+
     return Package(org_name, period, today or date.today(), __version__, figures, figure_lines(figures), roster,
-                   months, dues, meetings, development, volunteers)
+                   months, dues, meetings, development, volunteers, party_tables(session, period.end.year, org=org),
+                   summary(session, period, org=org, figures=figures))
 
 
 def record_export(session: Session, package: Package, target: str) -> None:

@@ -36,7 +36,12 @@ def test_the_command_writes_every_sheet_with_whole_ids_and_audits_it(db_path, sq
     assert result.returncode == 0, result.stderr
     assert "花名册 6 人" in result.stdout
     wb = load_workbook(out)
-    assert wb.sheetnames == ["说明", "花名册", "党费收缴", "三会一课台账", "发展党员", "志愿服务", "统计汇总"]
+    assert wb.sheetnames == ["说明", "花名册", "党费收缴", "三会一课台账", "发展党员", "志愿服务", "统计汇总", "工作总结数据",
+                             "党员数量变化情况", "党员基本情况", "发展党员情况", "入党积极分子、入党申请人情况", "失去联系党员情况"]
+    summary = [r[0] for r in wb["工作总结数据"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert any("现有党员6名" in str(s) for s in summary)
+    basic = wb["党员基本情况"]
+    assert ("A1:" in " ".join(str(r) for r in basic.merged_cells.ranges)) and basic["A1"].font.size == 16
     about = {r[0]: r[1] for r in wb["说明"].iter_rows(values_only=True)}
     assert wb["说明"]["A1"].value == MARKER and about["统计期间"] == "2026年第1季度"
     roster = wb["花名册"]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.pages.base import Page, make_table, row_of
 from app.ui.pages.statistics_charts import ChartsTab
+from app.ui.pages.statistics_tables import PartyTablesTab, SummaryTab
 from app.ui.table_model import RowTableModel, col
 
 CUSTOM = "custom"
@@ -161,6 +162,7 @@ class FiguresTab(QWidget):
 
 TABS: list[tuple[str, type]] = [("统计数字", FiguresTab)]
 TABS.append(("图表", ChartsTab))
+TABS += [("党内统计", PartyTablesTab), ("工作总结数据", SummaryTab)]
 
 
 class StatisticsPage(Page):
