@@ -14,10 +14,11 @@ from app.io.atomic import atomic_path
 from app.io.excel_read import SheetError, read_sheet
 from app.io.stats_workbook_xlsx import SHEETS
 from app.io.xlsx_stream import Col, StreamSheet
-from app.services.consolidation import BranchWorkbook, Consolidation
+from app.services.consolidation import BranchWorkbook, Consolidation, CountTable
 from app.services.stats_workbook import FORMAT_VERSION, MARKER
 
 COMBINED_MARKER = "支部台账汇总工作簿"
+TABLE_TITLES = ("党员数量变化情况", "党员基本情况", "发展党员情况", "入党积极分子、入党申请人情况", "失去联系党员情况")
 HEADER_ROW = 3  # StreamSheet: title, note, header
 
 
@@ -62,7 +63,42 @@ def read_branch_workbook(path: Path | str) -> BranchWorkbook:
                 raise ValidationError(path.name, "“统计汇总”工作表缺少“键”等列，不能汇总")
             book.figures = [(r[at["分组"]], r[at["项目"]], r[at["键"]], r[at["数值"]]) for r in data if r[at["键"]]]
         book.sheets[name] = (headers, data)
+    names = set(_sheet_names(path))
+    for title in TABLE_TITLES:
+        if title in names:
+            book.tables[title] = _count_table(read_sheet(path, title))
     return book
+
+
+def _sheet_names(path: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def _count_table(sheet) -> CountTable:
+    """Title, note, one or two header rows (merged groups filled in), then rows of a label and numbers."""
+    rows = [list(r) for r in sheet.rows]
+    for (r0, c0), (r1, c1) in sheet.merged:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if r < len(rows) and c < len(rows[r]) and (r, c) != (r0, c0):
+                    rows[r][c] = rows[r0][c0]
+    first = next((i for i, r in enumerate(rows) if i >= 2 and len(r) > 1 and isinstance(r[1], (int, float))),
+                 len(rows))
+    head = rows[2:first]
+    width = max((len(r) for r in head), default=0)
+    columns = []
+    for c in range(1, width):
+        top = str(head[0][c] or "") if head else ""
+        low = str(head[-1][c] or "") if head else ""
+        columns.append((top, low))
+    out = []
+    for r in rows[first:]:
+        if not r or r[0] in (None, ""):
+            continue
+        out.append((str(r[0]), {col: int(v) for col, v in zip(columns, r[1:]) if isinstance(v, (int, float))}))
+    return CountTable(str(head[0][0] or "") if head else "", columns, out)
 
 
 def write_consolidated(c: Consolidation, target: Path | str, *, title: str = "") -> Path:
@@ -110,6 +146,48 @@ def write_consolidated(c: Consolidation, target: Path | str, *, title: str = "")
         for b in c.books:
             for row in b.sheets[name][1]:
                 s.append([b.org_name, *row])
+    for name, table in c.tables.items():
+        _write_count_table(wb, f"{name}（汇总）"[:31], f"{title}{c.period_label}{name}（各支部合计）", table)
     with atomic_path(target) as tmp:
         wb.save(tmp)
     return Path(target)
+
+
+def _write_count_table(wb, sheet: str, heading: str, t: CountTable) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(sheet)
+    ws.column_dimensions["A"].width = 26
+    width = len(t.columns) + 1
+    last = get_column_letter(width)
+    top = WriteOnlyCell(ws, heading)
+    top.font = Font(size=15, bold=True)
+    ws.append([top])
+    ws.append(["各支部季度工作簿中同名表格按行、列逐格相加；某支部没有的列按 0 计。"])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+    bold, centre = Font(bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def head(text):
+        cell = WriteOnlyCell(ws, text)
+        cell.font, cell.alignment = bold, centre
+        return cell
+
+    two = any(g != label for g, label in t.columns)
+    ws.append([head(t.row_header)] + [head(g) for g, _l in t.columns])
+    if two:
+        ws.append([None] + [head(label) for _g, label in t.columns])
+        ws.merged_cells.add("A3:A4")
+        start = 0
+        for i in range(1, len(t.columns) + 1):
+            if i == len(t.columns) or t.columns[i][0] != t.columns[start][0]:
+                a, b = get_column_letter(start + 2), get_column_letter(i + 1)
+                if t.columns[start][0] == t.columns[start][1] and i - start == 1:
+                    ws.merged_cells.add(f"{a}3:{a}4")
+                elif i - start > 1:
+                    ws.merged_cells.add(f"{a}3:{b}3")
+                start = i
+    for label, cells in t.rows:
+        ws.append([label] + [cells.get(col, 0) for col in t.columns])

@@ -27,6 +27,16 @@ class BranchWorkbook:
     version: int
     sheets: dict[str, tuple[list[str], list[list]]] = field(default_factory=dict)  # name → (headers, rows)
     figures: list[tuple[str, str, str, object]] = field(default_factory=list)  # (group, label, key, value)
+    tables: dict[str, "CountTable"] = field(default_factory=dict)  # the 党内统计 tables, by title
+
+
+@dataclass
+class CountTable:
+    """A 党内统计 table as read back: columns as (group, label), rows as (label, cells by column)."""
+
+    row_header: str
+    columns: list[tuple[str, str]]
+    rows: list[tuple[str, dict[tuple[str, str], int]]]
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class Consolidation:
     conflicts: list[Conflict]
     invalid_ids: list[tuple[str, int, str, str]]  # (branch, Excel row, name, why)
     figures: list[tuple[str, str, str, list, object]]  # (group, label, key, per-branch values, total)
+    tables: dict[str, CountTable] = field(default_factory=dict)  # the 党内统计 tables summed cell by cell
 
     @property
     def period_label(self) -> str:
@@ -94,7 +105,29 @@ def consolidate(books: list[BranchWorkbook]) -> Consolidation:
                 invalid.append((b.org_name, excel_row, row[name_at], exc.message))
             places.setdefault(number, []).append((b.org_name, row[name_at], excel_row))
     conflicts = [Conflict(k, tuple(v)) for k, v in places.items() if len(v) > 1]
-    return Consolidation(books, conflicts, invalid, _figures(books))
+    return Consolidation(books, conflicts, invalid, _figures(books), _tables(books))
+
+
+def _tables(books: list[BranchWorkbook]) -> dict[str, CountTable]:
+    """Each table summed over the branches by row label and column (a column one branch lacks counts 0 there)."""
+    out = {}
+    for title in books[0].tables:
+        parts = [b.tables[title] for b in books if title in b.tables]
+        if len(parts) != len(books):
+            continue  # not in every workbook: the sum would mislead
+        columns: list[tuple[str, str]] = []
+        labels: list[str] = []
+        sums: dict[str, dict[tuple[str, str], int]] = {}
+        for t in parts:
+            columns += [c for c in t.columns if c not in columns]
+            for label, cells in t.rows:
+                if label not in sums:
+                    labels.append(label)
+                    sums[label] = {}
+                for c, v in cells.items():
+                    sums[label][c] = sums[label].get(c, 0) + v
+        out[title] = CountTable(parts[0].row_header, columns, [(label, sums[label]) for label in labels])
+    return out
 
 
 def _figures(books: list[BranchWorkbook]) -> list[tuple[str, str, str, list, object]]:

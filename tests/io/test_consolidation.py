@@ -56,6 +56,11 @@ def test_two_branches_with_one_conflicting_member(tmp_path):
     assert figures["members_total"][2:5] == (2, 3, 5)  # 东区, 西区, 合计
     conflicts = [r for r in wb["冲突"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert {(r[1], r[2], r[3]) for r in conflicts} == {(SHARED, "王同", "东区支部"), (SHARED, "王同", "西区支部")}
+    basic = wb["党员基本情况（汇总）"]
+    total = next(r for r in basic.iter_rows(values_only=True) if r[0] == "总计")
+    assert total[1] == 5  # 总数: 2 + 3, cell by cell
+    change = {r[0]: r[1] for r in wb["党员数量变化情况（汇总）"].iter_rows(min_row=4, values_only=True)}
+    assert change["一、上年底总数"] == 5 and change["二、本年增加"] == 0  # on the books since 2001, no event this year
     roster = list(wb["花名册"].iter_rows(min_row=4, values_only=True))
     assert sorted((r[0], r[2]) for r in roster) == [("东区支部", "张一"), ("东区支部", "王同"), ("西区支部", "李二"),
                                                    ("西区支部", "王同"), ("西区支部", "赵三")]  # kept apart, by source
