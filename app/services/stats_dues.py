@@ -1,8 +1,8 @@
 """党费 of a period by the month covered, member by member: what 统计, the workbook and templates share.
 
-Built from the year's 台账 (``dues_ledger``, without its quarterly summary), so the figures
-agree with the ledger to the fen: a payment covering several months is spread over them as
-the ledger spreads it, a month owed nothing shows as None.
+Counted as the year's 台账 (``dues_ledger``) counts, to the fen — tests hold them together —
+but reading only the payments that touch the period: a payment covering several months is
+spread over them as the ledger spreads it; a month the member was not liable for shows None.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.services.dues_ledger import build_ledger
 
 ZERO = Decimal("0.00")
 
@@ -45,37 +44,76 @@ def months_of(start: date, end: date) -> list[tuple[int, int]]:
 
 def period_dues(session: Session, start: date, end: date, org_id: int | None, *, owed_months: bool = False
                 ) -> list[DuesLine]:
-    """Every assessed member owing something in the months from ``start`` to ``end`` (``org_id``'s sub-tree)."""
+    """Every assessed member owing something in the months from ``start`` to ``end`` (``org_id``'s sub-tree).
+
+    As the year's 台账 counts them (a test holds the two together): each month owed by the
+    assessment's amount (a 年薪制 month by its own base) while the member is liable; what was
+    paid by the month covered, a payment over several months spread as the 台账 spreads it.
+    Only the payments touching the period are read.
+    """
+    from sqlalchemy import select
+
+    from app.db.models import DuesAssessment, DuesPayment, Member
+    from app.domain import dues
+    from app.domain.bulk import paused_gc
+    from app.services import dues_owed
+    from app.services.dues_ledger import _scope as ledger_scope
     from app.services.dues_liability import liabilities
+    from app.services.views._common import org_names
 
     months = months_of(start, end)
-    wanted = set(months)
-    spans = liabilities(session)
-    by_member: dict[int, list] = {}
-    order: list[int] = []
-    for year in sorted({y for y, _m in months}):
-        ledger = build_ledger(session, year, as_of=date(year, 12, 31), org_id=org_id, quarters=False)
-        for r in ledger.rows:
-            entry = by_member.get(r.member_id)
-            if entry is None:
-                entry = by_member[r.member_id] = [r, {}]
-                order.append(r.member_id)
-            cells, span = entry[1], spans.get(r.member_id)
-            for i in range(12):
-                if (year, i + 1) in wanted:
-                    liable = span is None or span.covers(year * 12 + i)
-                    owed = ((r.month_due[i] or ZERO) if r.month_due else r.monthly) if liable else None
-                    cells[(year, i + 1)] = (owed, r.months[i])
+    first, last = months[0][0] * 12 + months[0][1] - 1, months[-1][0] * 12 + months[-1][1] - 1
+    lo, hi = _first_day(first), _first_day(last)
+    _name, scope = ledger_scope(session, org_id)
+    names = org_names(session)
+    conn = session.connection()
+    a = DuesAssessment
+    with paused_gc():
+        spans = liabilities(session)
+        owed_by = dues_owed.load(session, sorted({y for y, _m in months}))
+        people = [(mid, name, org) for mid, name, org in conn.execute(
+            select(Member.id, Member.name, Member.org_id).where(Member.id.in_(
+                select(a.member_id).where(a.year.in_(sorted({y for y, _m in months})))))
+            .order_by(Member.org_id, Member.sort_key, Member.id)).all() if scope is None or org in scope]
+        ids = {mid for mid, _n, _o in people}
+        p = DuesPayment
+        payments = [row for row in conn.execute(select(p.member_id, p.period_start, p.period_end, p.amount).where(
+            p.period_end >= lo, p.period_start <= hi)).all() if row[0] in ids]
+        crossing = {mid for mid, s, e, _a in payments if (s.year * 12 + s.month - 1) < first
+                    or (e.year * 12 + e.month - 1) > last}
+        if crossing:  # a payment reaching outside the period is split by what its other months owed too
+            years = {y for mid, s, e, _a in payments if mid in crossing for y in range(s.year, e.year + 1)}
+            owed_by.update(dues_owed.load(session, years - {y for y, _m in months}, member_ids=crossing))
+        paid: dict[int, dict[int, Decimal]] = {}
+        for mid, s, e, amount in payments:
+            k0, k1 = s.year * 12 + s.month - 1, e.year * 12 + e.month - 1
+            parts = {k0: amount} if k0 == k1 else dues.spread(amount, [(k, _owed(owed_by, mid, k))
+                                                                      for k in range(k0, k1 + 1)])
+            mine = paid.setdefault(mid, {})
+            for k, part in parts.items():
+                if first <= k <= last:
+                    mine[k] = mine.get(k, ZERO) + part
     lines = []
-    for member_id in order:
-        r, cells = by_member[member_id]
-        owed = [cells.get(ym, (None, None))[0] for ym in months]
-        if all(v is None for v in owed):
+    for mid, name, org in people:
+        span = spans.get(mid)
+        got = paid.get(mid, {})
+        owed, cells, shown = [], [], None
+        for y, m in months:
+            k = y * 12 + m - 1
+            o = owed_by.get((mid, y))
+            if o is None:  # not assessed that year: nothing owed, nothing counted (as the 台账 of that year)
+                owed.append(None)
+                cells.append(None)
+                continue
+            shown = shown or o
+            liable = span is None or span.covers(k)
+            owed.append(o.owed(k) if liable else None)
+            cells.append(got.get(k, ZERO) if (k in got or liable) else None)
+        if shown is None or all(v is None for v in owed):
             continue  # owed nothing inside the period
-        paid = tuple(cells.get(ym, (None, None))[1] for ym in months)
-        lines.append(DuesLine(member_id, r.name, r.org_name, r.category, r.base, r.rate, r.monthly, paid,
-                              sum((v for v in owed if v is not None), ZERO),
-                              sum((v for v in paid if v is not None), ZERO), tuple(owed) if owed_months else ()))
+        lines.append(DuesLine(mid, name, names.get(org, ""), shown.category, shown.base, shown.rate, shown.monthly,
+                              tuple(cells), sum((v for v in owed if v is not None), ZERO),
+                              sum((v for v in cells if v is not None), ZERO), tuple(owed) if owed_months else ()))
     return lines
 
 

@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import DevelopmentRecord, Member, MembershipEvent, Organisation
 from app.domain import codes, stats_bands as sb
-from app.domain.enums import EventKind, Gender, MemberStatus
-from app.domain.status import EventFact, derive_state
+from app.domain.enums import EventKind, Gender
 from app.services.organisation_tree import subtree_ids
 from app.services.organisations import top_organisation
 from app.services.roster import resolve_org
@@ -111,21 +110,14 @@ def scope_of(session: Session, org: str | None) -> tuple[set[int] | None, str]:
 
 
 def _events(session: Session, member_ids=None) -> dict[int, list]:
-    stmt = select(MembershipEvent).order_by(MembershipEvent.event_date, MembershipEvent.entry_seq, MembershipEvent.id)
+    """member id → its events in order, as plain rows (kind, event_date, subtype, reason, … by name)."""
+    e = MembershipEvent
+    stmt = (select(e.id, e.member_id, e.kind, e.event_date, e.entry_seq, e.subtype, e.reason, e.counterpart,
+                   e.document_ref).order_by(e.event_date, e.entry_seq, e.id))
     out: dict[int, list] = defaultdict(list)
-    for e in session.scalars(stmt):
+    for e in session.connection().execute(stmt):
         if member_ids is None or e.member_id in member_ids:
             out[e.member_id].append(e)
-    return out
-
-
-def _suspended_on(events: dict[int, list], day: date) -> set[int]:
-    out = set()
-    for member_id, evs in events.items():
-        if any(e.kind is EventKind.SUSPENDED and e.event_date <= day for e in evs):
-            facts = [EventFact(e.kind, e.event_date, e.entry_seq) for e in evs]
-            if derive_state(facts, as_of=day).status is MemberStatus.SUSPENDED:
-                out.add(member_id)
     return out
 
 
@@ -146,11 +138,9 @@ def _member_people(session: Session, ids, flags: dict[int, tuple[bool, bool]] | 
     return sorted(out, key=lambda p: p.id)
 
 
-def on_books(session: Session, day: date, scope: set[int] | None, events: dict[int, list] | None = None) -> list[Person]:
-    """Members on the books on ``day`` (members_at, without those whose 党籍 is stopped that day)."""
-    events = _events(session) if events is None else events
-    stopped = _suspended_on(events, day)
-    flags = {p.id: (p.probationary, p.lost) for p in members_at(session, day, scope) if p.id not in stopped}
+def on_books(session: Session, day: date, scope: set[int] | None) -> list[Person]:
+    """Members on the books on ``day`` (members_at: 停止党籍 is not counted)."""
+    flags = {p.id: (p.probationary, p.lost) for p in members_at(session, day, scope)}
     return _member_people(session, flags, flags)
 
 
@@ -205,12 +195,12 @@ def _job_rows(p: Person) -> list[str]:
 # -- the five tables --------------------------------------------------------------------------
 
 
-def change_table(session: Session, year: int, scope, org_name: str) -> StatsTable:
-    """党员数量变化情况: 上年底总数, 本年增加 and 减少 by kind, 本年底应有数 and 实有数."""
+def change_table(session: Session, year: int, scope, org_name: str, after: int | None = None) -> StatsTable:
+    """党员数量变化情况: 上年底总数, 本年增加 and 减少 by kind, 本年底应有数 and 实有数 (``after``: when counted)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     events = _events(session)
-    before = len(on_books(session, date(year - 1, 12, 31), scope, events))
-    after = len(on_books(session, end, scope, events))
+    before = len(members_at(session, date(year - 1, 12, 31), scope))
+    after = len(members_at(session, end, scope)) if after is None else after
     in_scope = None if scope is None else set(session.scalars(select(Member.id).where(Member.org_id.in_(scope))))
     id_numbers = dict(session.execute(select(Member.id, Member.id_number).where(Member.id_number.is_not(None))).all())
     expelled: dict[str, date] = {}  # 公民身份号码 → the earliest 出党 (a re-joiner is a new member record)
@@ -367,6 +357,6 @@ def party_tables(session: Session, year: int, *, org: str | None = None) -> list
     """The five tables of ``year``, in the order of ``TABLES``."""
     scope, name = scope_of(session, org)
     people = on_books(session, date(year, 12, 31), scope)
-    return [change_table(session, year, scope, name), basic_table(session, year, scope, name, people),
+    return [change_table(session, year, scope, name, len(people)), basic_table(session, year, scope, name, people),
             admitted_table(session, year, scope, name), applicants_table(session, year, scope, name),
             lost_table(session, year, scope, name, people)]

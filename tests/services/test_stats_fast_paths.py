@@ -65,3 +65,19 @@ def _branches(s):
     from app.db.models import Member
 
     return s.scalars(select(Member.org_id).distinct())
+
+
+def test_period_lines_equal_the_years_ledger_member_by_member(demo):
+    from app.services.dues_ledger import build_ledger
+
+    with demo.reading() as s:
+        branch = sorted(set(_branches(s)))[0]
+        for p in PERIODS:
+            for org_id in (None, branch):
+                lines = {d.member_id: d for d in period_dues(s, p.start, p.end, org_id)}
+                ledger = build_ledger(s, p.start.year, as_of=date(p.start.year, 12, 31), org_id=org_id)
+                i, j = p.start.month - 1, p.end.month
+                expected = {r.member_id: r.months[i:j] for r in ledger.rows if any(v is not None for v in r.months[i:j])}
+                assert set(lines) <= set(expected)
+                for mid, d in lines.items():
+                    assert d.months == expected[mid], (p.label, mid)
