@@ -1,4 +1,4 @@
-; NSIS script for the 支部台账 installer: Chinese UI, per-user install (no administrator rights),
+﻿; NSIS script for the 支部台账 installer: Chinese UI, per-user install (no administrator rights),
 ; Start-menu and desktop shortcuts, an uninstaller that keeps the clerk's data unless asked to remove it,
 ; and upgrades over an older version that leave the data alone.
 ;
