@@ -46,10 +46,10 @@ def _open(path: str | None, url: str | None):
     return db, top.name if top else None
 
 
-def _create_org(session, name: str, type_text: str):
-    from app.services.organisations import create_top_organisation
+def _apply_setup(session, setup):
+    from app.services.first_setup import apply_first_setup
 
-    return create_top_organisation(session, name, type_text).name
+    return apply_first_setup(session, setup).name
 
 
 def _make_demo(path: str, progress):
@@ -132,19 +132,19 @@ class Launcher:
         # collector's full passes off them, so a page reading 100,000 rows does not rescan them each time.
         gc.freeze()
 
-    def _first_run(self) -> None:
-        from app.ui.first_run import FirstRunDialog
+    def _first_run(self, wizard=None) -> None:
+        from app.ui.first_run import FirstRunWizard
 
-        dialog = FirstRunDialog(self.window)
-        if dialog.exec() != FirstRunDialog.Accepted:
+        wizard = wizard or FirstRunWizard(self.window)
+        if wizard.exec() != FirstRunWizard.Accepted:
             self.app.exit(0)
             return
-        if dialog.choice() == FirstRunDialog.NEW:
-            name = dialog.name.text().strip()
-            self.runner.submit(_create_org, name, dialog.type.currentText(), write=True, kind="organisation",
+        if wizard.choice() == FirstRunWizard.NEW:
+            # all or nothing in one unit of work; on an error the same wizard comes back with what was typed
+            self.runner.submit(_apply_setup, wizard.setup(), write=True, kind="organisation",
                                on_done=lambda org: self.window.database_ready(org, self.runner.database.display_name),
                                on_error=lambda exc: (QMessageBox.warning(self.window, "提示", error_text(exc)),
-                                                     self._first_run()))
+                                                     wizard.restart(), self._first_run(wizard)))
         else:
             demo = default_path().parent / DEMO_FILE
             self.runner.submit(_make_demo, str(demo), plain=True, with_progress=True,
