@@ -114,6 +114,7 @@ class BranchesPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         org_type = self.wizard().page(ORGANISATION).type.currentText()
         self.child = child_level(org_type).value
+        self.setTitle(f"下属{self.child}")
         self.setSubTitle(f"逐个输入{org_type}下属的{self.child}名称，按回车或“添加”。可以先跳过，以后在“组织”中添加。")
         self.hint.setText(f"如：第一{self.child}、第二{self.child}、离退休{self.child}")
         self.entry.setPlaceholderText(f"{self.child}名称")

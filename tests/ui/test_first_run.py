@@ -133,3 +133,20 @@ def test_finishing_fills_the_database_and_the_home_page_lists_what_to_do_next(qt
     assert launcher.window.nav.currentRow() == 4  # 三会一课
     runner.wait_idle()
     runner.database.close()
+
+
+def test_the_guide_pictures_show_each_wizard_page_the_new_home_and_an_import_preview(qtbot, sqlite_db, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from app.services.demo import generate
+    from app.ui.screenshot_guide import render_guide
+
+    generate(sqlite_db, members=30, years=1)
+    path = sqlite_db.path
+    sqlite_db.close()
+    written = render_guide(path, None, tmp_path / "shots")
+    assert [p.name for p in written] == [f"guide-setup-{n}.png" for n in range(1, 7)] + [
+        "guide-home-next-steps.png", "guide-import-preview.png"]
+    sizes = {p.name: (QImage(str(p)).width(), QImage(str(p)).height()) for p in written}
+    assert sizes["guide-setup-1.png"] == (720, 500) and sizes["guide-home-next-steps.png"] == (1280, 800)
+    assert all(p.stat().st_size > 8_000 for p in written)
