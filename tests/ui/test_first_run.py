@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.services import settings
@@ -109,6 +110,7 @@ def test_finishing_fills_the_database_and_the_home_page_lists_what_to_do_next(qt
         return FirstRunWizard.Accepted
 
     monkeypatch.setattr(FirstRunWizard, "exec", clerk_walks)
+    QSettings().setValue("window/section", 3)  # the 党费 page was open last time: the wizard still lands on 首页
     launcher = app_module.Launcher(QApplication.instance(), tmp_path / "fresh.db", None)
     qtbot.addWidget(launcher.window)
     launcher.start()
@@ -125,6 +127,7 @@ def test_finishing_fills_the_database_and_the_home_page_lists_what_to_do_next(qt
     assert {"第一党支部", "第二党支部", "离退休党支部"} <= set(names.values())
     assert backup.is_dir()
 
+    assert launcher.window.nav.currentRow() == 0
     qtbot.waitUntil(lambda: bool(launcher.window.pages[0].next_steps.rows), timeout=10000)
     panel = launcher.window.pages[0].next_steps
     assert not panel.isHidden()
