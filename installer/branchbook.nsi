@@ -124,7 +124,7 @@ FunctionEnd
         FileClose $0
         ${Break}
       ${EndIf}
-      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "支部台账正在运行。请先关闭它，再点击“重试”。" IDRETRY +2
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "支部台账正在运行。请先关闭它，再点击“重试”。" /SD IDCANCEL IDRETRY +2
       Quit
     ${Loop}
   ${EndIf}

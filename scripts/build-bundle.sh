@@ -2,7 +2,8 @@
 # scripts/build-bundle.sh: what of the Windows installer can be checked on Linux (CI's third part).
 #   1. the PyInstaller onedir bundle of the app (installer/branchbook.spec), built into build/bundle/
 #   2. the bundle runs headless: branchbook-cli --version, demo + check on a fresh database, screenshot
-#      (Qt offscreen) and a PDF export, all from the bundle, not from the source tree
+#      --guide (every page and the first-run wizard, Qt offscreen) and a PDF export, all from the bundle,
+#      not from the source tree
 #   3. makensis (Debian's nsis) compiles installer/branchbook.nsi against that bundle folder
 # Installs what it needs on a fresh Debian machine (the project's .venv via scripts/bootstrap.sh,
 # PyInstaller from the pyproject "bundle" extra, nsis via apt-get, with sudo when not root); needs no
@@ -69,10 +70,11 @@ mkdir -p "$RUN"
   "$CLI" --db demo.db check >check.log || { cat check.log >&2; exit 1; }
   grep -q "结论：数据库完好" check.log || { cat check.log >&2; exit 1; }
   say "   check: $(tail -n 1 check.log)"
-  "$CLI" --db demo.db screenshot --out shots >shots.log 2>shots.err || { cat shots.err >&2; exit 1; }
+  "$CLI" --db demo.db screenshot --out shots --guide >shots.log 2>shots.err || { cat shots.err >&2; exit 1; }
   n=$(find shots -name '*.png' -size +10k | wc -l)
-  [ "$n" -ge 9 ] || { say "screenshot wrote only $n pictures"; exit 1; }
-  say "   screenshot: $n pages"
+  [ "$n" -ge 17 ] && [ -s shots/guide-setup-6.png ] && [ -s shots/guide-import-preview.png ] \
+    || { say "screenshot wrote only $n pictures"; exit 1; }
+  say "   screenshot --guide: $n pictures (pages, first-run wizard, import preview)"
   "$CLI" --db demo.db export roster --out 花名册.pdf >export.log
   head -c 5 花名册.pdf | grep -q '%PDF' || { say "no PDF written"; exit 1; }
   say "   export roster: $(cat export.log)"
