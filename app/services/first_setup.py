@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.enums import OrgLevel
@@ -21,8 +21,6 @@ class FirstSetup:
     branches: tuple[str, ...] = ()
     clerk_name: str = ""
     backup_folder: str = ""
-    # room for what later steps add (the optional password goes here once the login service exists)
-    extras: dict = field(default_factory=dict)
 
 
 def child_level(type_text: str) -> OrgLevel:
