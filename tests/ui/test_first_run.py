@@ -153,3 +153,21 @@ def test_the_guide_pictures_show_each_wizard_page_the_new_home_and_an_import_pre
     sizes = {p.name: (QImage(str(p)).width(), QImage(str(p)).height()) for p in written}
     assert sizes["guide-setup-1.png"] == (720, 500) and sizes["guide-home-next-steps.png"] == (1280, 800)
     assert all(p.stat().st_size > 8_000 for p in written)
+
+
+def test_a_page_set_at_the_password_slot_comes_between_the_clerk_and_the_backup_pages(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWizardPage
+
+    from app.ui.first_run import PASSWORD_SLOT
+
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.setPage(PASSWORD_SLOT, QWizardPage())  # what the login work will add, without touching the others
+    wizard.show()
+    wizard.next()
+    type_chinese(wizard.page(ORGANISATION).name, "幸福社区党委")
+    seen = [wizard.currentId()]
+    while wizard.currentId() != DONE:
+        wizard.next()
+        seen.append(wizard.currentId())
+    assert seen == [ORGANISATION, BRANCHES, CLERK, PASSWORD_SLOT, BACKUP, DONE]
