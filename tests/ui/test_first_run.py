@@ -171,3 +171,26 @@ def test_a_page_set_at_the_password_slot_comes_between_the_clerk_and_the_backup_
         wizard.next()
         seen.append(wizard.currentId())
     assert seen == [ORGANISATION, BRANCHES, CLERK, PASSWORD_SLOT, BACKUP, DONE]
+
+
+def test_the_roster_step_opens_the_members_page_and_its_excel_import(qtbot, sqlite_db, monkeypatch):
+    from app.services.first_setup import FirstSetup, apply_first_setup
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskRunner
+
+    with sqlite_db.unit_of_work() as s:
+        apply_first_setup(s, FirstSetup("幸福社区党委", "社区党委"))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (asked.append(a[1]), ("", ""))[1]))
+    runner = TaskRunner()
+    runner.database = sqlite_db
+    window = MainWindow(runner, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.database_ready("幸福社区党委", sqlite_db.display_name)
+    panel = window.pages[0].next_steps
+    qtbot.waitUntil(lambda: bool(panel.rows), timeout=10000)
+    assert panel.done_keys() == set() and not panel.isHidden()
+    panel.rows["roster"][2].click()
+    assert window.nav.currentRow() == 2 and asked == ["选择党员名册"]
+    runner.wait_idle()
