@@ -194,3 +194,34 @@ def test_the_roster_step_opens_the_members_page_and_its_excel_import(qtbot, sqli
     panel.rows["roster"][2].click()
     assert window.nav.currentRow() == 2 and asked == ["选择党员名册"]
     runner.wait_idle()
+
+
+def test_a_folder_that_cannot_be_made_writes_nothing_and_brings_the_wizard_back(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    blocker = tmp_path / "备份.txt"
+    blocker.write_text("不是文件夹", encoding="utf-8")
+    runs, warned = [], []
+
+    def clerk_walks(self):
+        runs.append(self.currentId())
+        if len(runs) > 1:
+            return FirstRunWizard.Rejected  # the second time the clerk gives up
+        self.show()
+        _fill(self, blocker / "子文件夹")
+        self.hide()
+        return FirstRunWizard.Accepted
+
+    monkeypatch.setattr(FirstRunWizard, "exec", clerk_walks)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, title, text, *a: warned.append(text)))
+    launcher = app_module.Launcher(QApplication.instance(), tmp_path / "fresh.db", None)
+    exits = []
+    launcher.app = type("App", (), {"exit": lambda self, code=0: exits.append(code)})()
+    qtbot.addWidget(launcher.window)
+    launcher.start()
+    qtbot.waitUntil(lambda: len(runs) == 2, timeout=15000)
+    assert "备份文件夹" in warned[0] and exits == [0]
+    with launcher.runner.database.reading() as s:
+        assert top_organisation(s) is None and settings.get(s, "clerk.name") == ""
+    launcher.runner.wait_idle()
+    launcher.runner.database.close()
