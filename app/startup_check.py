@@ -2,7 +2,8 @@
 
 Pure Python, no Qt: a Qt 6 DLL would fail to load on Windows 8.1 with a cryptic system error, so the
 check runs first and says in Chinese what is wrong. The installer (installer/branchbook.nsi) refuses the
-same systems; this covers a copied program folder.
+same systems; this covers a copied program folder. (On Windows 7 the Python 3.11 runtime itself cannot
+load, so there only the installer's check can speak.)
 """
 
 from __future__ import annotations
