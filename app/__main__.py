@@ -6,6 +6,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.startup_check import refuse_unsupported_windows
+
+    if refuse_unsupported_windows():  # before Qt: its DLLs would fail on Windows 8.1 with a system error
+        return 3
     from app.cli import build_parser, run_command
 
     for stream in (sys.stdout, sys.stderr):

@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("screenshot", help="离屏渲染九个主页面为 PNG 图片")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--guide", action="store_true", help="另外渲染用户指南用的图片：首次设置向导各页、设置后的首页、导入预览")
     return parser
 
 
@@ -216,6 +217,10 @@ def _screenshot(args) -> int:
 
     try:
         paths = render_pages(args.db, args.database_url, args.out)
+        if getattr(args, "guide", False):
+            from app.ui.screenshot_guide import render_guide
+
+            paths += render_guide(args.db, args.database_url, args.out)
     except BranchBookError as exc:
         _err(str(exc))
         return 2

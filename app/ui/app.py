@@ -33,7 +33,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    _window_icon_and_chinese_dialogs(app)
     return app
+
+
+def _window_icon_and_chinese_dialogs(app: QApplication) -> None:
+    """The app icon on every window, and Qt's own dialogs (file chooser, standard buttons) in Chinese:
+    the Windows bundle ships qtbase_zh_CN.qm (installer/branchbook.spec keeps it)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
+
+    icon = resources_dir() / "icons" / "branchbook.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    if getattr(app, "_zh_translator", None) is None:
+        translator = QTranslator(app)
+        if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_",
+                           QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(translator)
+            app._zh_translator = translator
 
 
 def _open(path: str | None, url: str | None):
@@ -46,10 +64,10 @@ def _open(path: str | None, url: str | None):
     return db, top.name if top else None
 
 
-def _create_org(session, name: str, type_text: str):
-    from app.services.organisations import create_top_organisation
+def _apply_setup(session, setup):
+    from app.services.first_setup import apply_first_setup
 
-    return create_top_organisation(session, name, type_text).name
+    return apply_first_setup(session, setup).name
 
 
 def _make_demo(path: str, progress):
@@ -132,23 +150,30 @@ class Launcher:
         # collector's full passes off them, so a page reading 100,000 rows does not rescan them each time.
         gc.freeze()
 
-    def _first_run(self) -> None:
-        from app.ui.first_run import FirstRunDialog
+    def _first_run(self, wizard=None) -> None:
+        from app.ui.first_run import FirstRunWizard
 
-        dialog = FirstRunDialog(self.window)
-        if dialog.exec() != FirstRunDialog.Accepted:
+        wizard = wizard or FirstRunWizard(self.window)
+        if wizard.exec() != FirstRunWizard.Accepted:
             self.app.exit(0)
             return
-        if dialog.choice() == FirstRunDialog.NEW:
-            name = dialog.name.text().strip()
-            self.runner.submit(_create_org, name, dialog.type.currentText(), write=True, kind="organisation",
-                               on_done=lambda org: self.window.database_ready(org, self.runner.database.display_name),
+        if wizard.choice() == FirstRunWizard.NEW:
+            # all or nothing in one unit of work; on an error the same wizard comes back with what was typed
+            self.runner.submit(_apply_setup, wizard.setup(), write=True, kind="organisation",
+                               on_done=self._set_up,
                                on_error=lambda exc: (QMessageBox.warning(self.window, "提示", error_text(exc)),
-                                                     self._first_run()))
+                                                     wizard.restart(), self._first_run(wizard)))
         else:
             demo = default_path().parent / DEMO_FILE
             self.runner.submit(_make_demo, str(demo), plain=True, with_progress=True,
                                progress_title="正在生成演示数据…", on_done=lambda p: self.open(p))
+
+    def _set_up(self, org_name: str) -> None:
+        """After the wizard: the 首页, whichever page was open last time, with its list of what to do next."""
+        self.window.nav.blockSignals(True)
+        self.window.nav.setCurrentRow(0)
+        self.window.nav.blockSignals(False)
+        self.window.database_ready(org_name, self.runner.database.display_name)
 
     def _bench_done(self, marker: str) -> None:
         print(marker, flush=True)

@@ -75,7 +75,7 @@ def test_the_last_database_reopens_when_no_path_is_given(qtbot, named_db):
 
 def test_the_demo_choice_opens_a_demo_file_and_says_so(qtbot, tmp_path, monkeypatch):
     from app.services import demo
-    from app.ui.first_run import FirstRunDialog
+    from app.ui.first_run import START, FirstRunWizard
 
     def quick_generate(db, *, members, years, progress=None):
         assert (members, years) == (300, 3)
@@ -83,12 +83,12 @@ def test_the_demo_choice_opens_a_demo_file_and_says_so(qtbot, tmp_path, monkeypa
             create_top_organisation(s, "演示社区党委")
 
     def choose_demo(self):
-        self.demo.setChecked(True)
-        return FirstRunDialog.Accepted
+        self.page(START).demo.setChecked(True)
+        return FirstRunWizard.Accepted
 
     monkeypatch.setattr(demo, "generate", quick_generate)
     monkeypatch.setattr(app_module, "default_path", lambda: tmp_path / "data" / "branchbook.db")
-    monkeypatch.setattr(FirstRunDialog, "exec", choose_demo)
+    monkeypatch.setattr(FirstRunWizard, "exec", choose_demo)
     (tmp_path / "data").mkdir()
     launcher = _launcher(qtbot, tmp_path / "fresh.db")
     launcher.start()

@@ -129,35 +129,6 @@ def test_render_pages_writes_nine_pages_and_their_tabs(demo_path, tmp_path):
         assert p.stat().st_size > 10_000
 
 
-def test_first_run_dialog_requires_a_name(qtbot):
-    from app.ui.first_run import FirstRunDialog
-
-    dialog = FirstRunDialog()
-    qtbot.addWidget(dialog)
-    dialog._accept()
-    assert dialog.result() == 0 and "请填写" in dialog.error.text()
-    dialog.demo.setChecked(True)
-    assert not dialog.name.isEnabled() and dialog.choice() == FirstRunDialog.DEMO
-
-
-def test_first_run_creates_the_organisation(qtbot, tmp_path, monkeypatch):
-    from app.ui import app as app_module
-    from app.ui.first_run import FirstRunDialog
-
-    def fake_exec(self):
-        self.name.setText("新建社区党委")
-        return FirstRunDialog.Accepted
-
-    monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
-    launcher = app_module.Launcher(QApplication.instance(), tmp_path / "fresh.db", None)
-    qtbot.addWidget(launcher.window)
-    launcher.start()
-    qtbot.waitUntil(lambda: launcher.window.ready, timeout=15000)
-    launcher.runner.wait_idle()
-    assert launcher.window.windowTitle() == "支部台账 — 新建社区党委"
-    launcher.runner.database.close()
-
-
 def test_filters_by_occupation_and_flag(qtbot, window):
     window.nav.setCurrentRow(2)
     page = window.pages[2]

@@ -51,6 +51,7 @@ class HomePage(Page):
             card = Card(label)
             grid.addWidget(card, i // 5, i % 5)
             self.cards[label] = card
+        self._add_next_steps()
         self.layout_.addLayout(grid)
         title = QLabel("待办与提醒")
         title.setObjectName("sectionTitle")
@@ -61,6 +62,7 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         self.runner.submit(_load, on_done=self.show_data)
+        self._refresh_next_steps()
 
     def show_data(self, data) -> None:
         view, member_reminders, warnings = data
@@ -95,3 +97,17 @@ class HomePage(Page):
             if urgent:
                 item.setForeground(QColor("#B00000"))
             self.reminders.addItem(item)
+
+    # ---- 接下来要做的事 (first-run checklist; app/ui/pages/home_next_steps.py) ---------------------------
+
+    def _add_next_steps(self) -> None:
+        from app.ui.pages.home_next_steps import NextStepsPanel, go_to_step
+
+        self.next_steps = NextStepsPanel()
+        self.next_steps.chosen.connect(lambda key: go_to_step(self.window(), key))
+        self.layout_.addWidget(self.next_steps)
+
+    def _refresh_next_steps(self) -> None:
+        from app.ui.pages.home_next_steps import load_steps
+
+        self.runner.submit(load_steps, on_done=self.next_steps.show_steps)
