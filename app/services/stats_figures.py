@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from app.db.models import DevelopmentRecord, MeetingType, Member, MembershipEvent
@@ -183,19 +183,21 @@ def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_O
     conn = session.connection()
     events: dict[int, list] = defaultdict(list)
     for member_id, kind, on, seq in conn.execute(select(
-            MembershipEvent.member_id, MembershipEvent.kind, MembershipEvent.event_date, MembershipEvent.entry_seq)):
+            MembershipEvent.member_id, MembershipEvent.kind, MembershipEvent.event_date,
+            MembershipEvent.entry_seq)).all():
         events[member_id].append((kind, on, seq))
     arrivals = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
-    probationary_category = MemberCategory.PROBATIONARY
+    genders = {g.value: g for g in Gender}
+    probationary_category = MemberCategory.PROBATIONARY.value
     out = []
     append = out.append
-    stmt = select(Member.id, Member.org_id, Member.gender, Member.ethnicity, Member.birth_date, Member.education,
-                  Member.join_date, Member.full_date, Member.category, Member.is_active, Member.left_on,
-                  Member.is_retired, Member.is_lost_contact, Member.is_mobile)
+    stmt = select(Member.id, cast(Member.gender, String), Member.ethnicity, Member.birth_date, Member.education,
+                  Member.join_date, Member.full_date, cast(Member.category, String), Member.is_active, Member.left_on,
+                  Member.is_retired, Member.is_lost_contact)  # enums as their text: 50,000 rows, no enum lookups
     if org_ids is not None:
         stmt = stmt.where(Member.org_id.in_(org_ids))
-    for (mid, _org, gender, ethnicity, birth, education, join, full, category, active, left_on, retired, lost,
-         _mobile) in conn.execute(stmt):
+    for (mid, gender, ethnicity, birth, education, join, full, category, active, left_on, retired,
+         lost) in conn.execute(stmt).all():
         if join is not None and join > day:
             continue
         mine = events.get(mid)
@@ -211,8 +213,9 @@ def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_O
             if not (active or (left_on is not None and left_on > day)):
                 continue
             lost, mobile_out = bool(lost), False
-        probationary = full > day if full is not None else category is probationary_category
-        append(_OnBooks(mid, gender, ethnicity, birth, education, probationary, bool(retired), lost, mobile_out))
+        probationary = full > day if full is not None else category == probationary_category
+        append(_OnBooks(mid, genders.get(gender), ethnicity, birth, education, probationary, bool(retired), lost,
+                        mobile_out))
     return out
 
 
