@@ -127,51 +127,72 @@ def period_totals(session: Session, start: date, end: date, org_ids: set[int] | 
     A street's year is 600,000 payments: the ones lying wholly inside the months are summed
     by the database (their parts add up to the amount); only those reaching across the
     period's edge are spread month by month as the 台账 spreads them. What is owed is each
-    assessment's monthly amount over the months the member was liable for.
+    assessment's monthly amount over the months the member was liable for: summed by the
+    database for those liable for the whole period, counted one by one for the others.
     """
-    from sqlalchemy import and_, func, or_, select
+    from sqlalchemy import and_, case, func, or_, select, type_coerce
 
-    from app.db.models import DuesAssessment, DuesMonthlyBase, DuesPayment, Member
+    from app.db.base import Money
+    from app.db.models import DuesAssessment, DuesMonthlyBase, DuesPayment, Member, MembershipEvent
     from app.domain import dues
     from app.domain.bulk import paused_gc
-    from app.domain.enums import DuesReduction
+    from app.domain.enums import DuesReduction, EventKind
     from app.services import dues_owed
     from app.services.dues_liability import liabilities
 
     conn = session.connection()
     due = paid = ZERO
     a, p = DuesAssessment, DuesPayment
+    effective = case((a.override_amount.is_not(None), a.override_amount),
+                     (a.reduction == DuesReduction.EXEMPT, 0),
+                     (and_(a.reduction == DuesReduction.REDUCED, a.reduced_amount.is_not(None)), a.reduced_amount),
+                     else_=a.monthly_amount)  # dues_owed.effective, in SQL
+    transferred = set(conn.execute(select(MembershipEvent.member_id).where(
+        MembershipEvent.kind == EventKind.TRANSFER_IN).distinct()).scalars())
     with paused_gc():
-        spans = liabilities(session)
         for year in range(start.year, end.year + 1):
             lo_day, hi_day = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
             first, last = year * 12 + lo_day.month - 1, year * 12 + hi_day.month - 1
             if first > last:
                 continue
-            assessed = select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount,
-                              a.override_amount).where(a.year == year)
+            assessed = select(a.member_id).where(a.year == year)
             if org_ids is not None:
                 assessed = assessed.join(Member, Member.id == a.member_id).where(Member.org_id.in_(org_ids))
+            ids = set(conn.execute(assessed).scalars())
+            # Most members owe every month of the period at one amount: summed by the database. The rest —
+            # joining, leaving or transferred in around it, or 年薪制 with a base per month — one by one.
             bases: dict[int, dict[int, Decimal]] = {}
             for aid, month, amount in conn.execute(select(DuesMonthlyBase.assessment_id, DuesMonthlyBase.month,
                                                           DuesMonthlyBase.amount).join(a, a.id == DuesMonthlyBase
                                                                                        .assessment_id)
                                                    .where(a.year == year)).all():
                 bases.setdefault(aid, {})[month] = amount
-            ids = set()
-            none = DuesReduction.NONE
-            for aid, mid, monthly, reduction, reduced, override in conn.execute(assessed).all():
-                ids.add(mid)
-                span = spans.get(mid)
-                months = span.months(first, last) if span is not None else range(first, last + 1)
-                if not months:
-                    continue
-                owed = dues_owed.effective(override, reduction.value, reduced, monthly)
-                own = bases.get(aid)
-                if own and override is None and reduction is none:
-                    due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
-                else:
-                    due += owed * len(months)
+            moving = set(conn.execute(select(Member.id).where(or_(
+                Member.join_date >= _first_day(first + 1), Member.left_on < _first_day(last)))).scalars())
+            special = (moving | transferred) & ids
+            special |= set(conn.execute(select(a.member_id).where(a.id.in_(list(bases)))).scalars()) if bases else set()
+            plain = select(func.sum(type_coerce(effective, Money()))).where(a.year == year)
+            if org_ids is not None:
+                plain = plain.join(Member, Member.id == a.member_id).where(Member.org_id.in_(org_ids))
+            if special:
+                plain = plain.where(a.member_id.not_in(list(special)))
+            due += (session.execute(plain).scalar() or ZERO) * (last - first + 1)
+            if special:
+                spans = liabilities(session, list(special))
+                none = DuesReduction.NONE
+                for aid, mid, monthly, reduction, reduced, override in conn.execute(
+                        select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount, a.override_amount)
+                        .where(a.year == year, a.member_id.in_(list(special)))).all():
+                    span = spans.get(mid)
+                    months = span.months(first, last) if span is not None else range(first, last + 1)
+                    if not months:
+                        continue
+                    owed = dues_owed.effective(override, reduction.value, reduced, monthly)
+                    own = bases.get(aid)
+                    if own and override is None and reduction is none:
+                        due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
+                    else:
+                        due += owed * len(months)
             lo, hi = _first_day(first), _first_day(last)
             inside = (select(func.sum(p.amount))
                       .join(a, and_(a.member_id == p.member_id, a.year == year))
