@@ -101,7 +101,7 @@ class ComplianceGrid:
     rows: tuple[ComplianceRow, ...]
 
 
-def _committee_days(session: Session, org_id: int) -> list[tuple[date, date | None]]:
+def committee_days(session: Session, org_id: int) -> list[tuple[date, date | None]]:
     """Spans in which a committee of three or more seats was in office."""
     out = []
     for term in session.scalars(select(CommitteeTerm).where(CommitteeTerm.org_id == org_id)):
@@ -111,7 +111,7 @@ def _committee_days(session: Session, org_id: int) -> list[tuple[date, date | No
     return out
 
 
-def _applies_while(spans_in_office):
+def applies_while(spans_in_office):
     return lambda s: any(start <= s.last and (end is None or end > s.first) for start, end in spans_in_office)
 
 
@@ -164,8 +164,8 @@ def compliance_grid(session: Session, org_id: int, year: int, *, by: str = "月"
     own = {org_id} | {gid for gid, _n in groups}
     found = _meetings(session, own, year)
     rules = {r.type_name: r for r in frequency_rules(session)} if org.level in (OrgLevel.BRANCH, OrgLevel.GROUP) else {}
-    in_office = _applies_while(_committee_days(session, org_id))
-    alive = _applies_while([(org.founded_on or date.min, org.dissolved_on)])
+    in_office = applies_while(committee_days(session, org_id))
+    alive = applies_while([(org.founded_on or date.min, org.dissolved_on)])
     names = session.scalars(select(MeetingType.name).order_by(MeetingType.sort_order, MeetingType.id)).all()
     rows = []
     for name in names:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.stats_figures import Period, _scope
+from app.services.stats_figures import Period, org_scope
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def can_open(key: str) -> bool:
 
 
 def behind(session: Session, period: Period, org: str | None, key: str) -> Behind:
-    scope, org_name = _scope(session, org)
+    scope, org_name = org_scope(session, org)
     if key.startswith("meetings.") or key in MEETING_KEYS:
         return _meetings(session, period, scope, key.split(".", 1)[1] if "." in key else None)
     if key in DEVELOPMENT_KEYS:
@@ -82,7 +82,7 @@ def _dues(session: Session, period: Period, org: str | None) -> Behind:
     from app.services.roster import resolve_org
     from app.services.stats_dues import period_dues
 
-    scope, _name = _scope(session, org)
+    scope, _name = org_scope(session, org)
     org_id = resolve_org(session, org)[0] if scope is not None else None
     lines = period_dues(session, period.start, period.end, org_id)
     return Behind(f"本期党费（{len(lines)} 人）", ("姓名", "所在支部", "类别", "月应缴", "本期应缴", "本期实缴", "未交"),

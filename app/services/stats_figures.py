@@ -219,7 +219,8 @@ def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_O
     return out
 
 
-def _scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
+def org_scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
+    """(the ids of ``org`` and its sub-tree, its name); (None, the top's name) for the whole organisation."""
     if not org:
         top = top_organisation(session)
         return None, top.name if top else ""
@@ -230,7 +231,7 @@ def _scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
 
 def period_figures(session: Session, period: Period, *, org: str | None = None) -> Figures:
     """Every figure of the period for ``org`` (a name; the whole organisation when None)."""
-    scope, org_name = _scope(session, org)
+    scope, org_name = org_scope(session, org)
     f = Figures(period, org_name)
     end = period.end
     when = f"{end.isoformat()}"

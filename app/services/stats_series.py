@@ -27,7 +27,7 @@ from app.domain import codes
 from app.domain.dates import age_on
 from app.domain.enums import HoursState, OrgLevel
 from app.domain.meeting_rules import spans
-from app.services.stats_figures import ZERO, Period, _scope, members_at
+from app.services.stats_figures import ZERO, Period, org_scope, members_at
 from app.services.roster import resolve_org
 
 AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–59岁", 46, 59), ("60–69岁", 60, 69),
@@ -128,7 +128,7 @@ def _months(period: Period) -> list[tuple[int, int]]:
 
 def period_series(session: Session, period: Period, *, org: str | None = None) -> Series:
     """Every chart's series of the period for ``org`` (a name; the whole organisation when None)."""
-    scope, org_name = _scope(session, org)
+    scope, org_name = org_scope(session, org)
     org_id = resolve_org(session, org)[0] if org else None
     people = members_at(session, period.end, scope)
     age, education, party_age = _structure(session, period.end, people)
@@ -212,7 +212,7 @@ def _meetings(session: Session, period: Period, scope: set[int] | None) -> tuple
 
 def _required(session: Session, period: Period, scope: set[int] | None) -> dict[str, int]:
     """What the frequency rules require in the period of the 党支部 (党小组会: of each 党小组) in scope."""
-    from app.services.meeting_compliance import _applies_while, _committee_days, frequency_rules
+    from app.services.meeting_compliance import applies_while, committee_days, frequency_rules
 
     orgs = [o for o in session.execute(select(Organisation.id, Organisation.level, Organisation.founded_on,
                                               Organisation.dissolved_on))
@@ -227,8 +227,8 @@ def _required(session: Session, period: Period, scope: set[int] | None) -> dict[
         for year in range(period.start.year, period.end.year + 1):
             due += [s for s in spans(year, rule.period) if period.start <= s.last <= period.end]
         for o in groups if rule.per_group else branches:
-            alive = _applies_while([(o.founded_on or date.min, o.dissolved_on)])
-            in_office = _applies_while(_committee_days(session, o.id)) if rule.needs_committee else (lambda _s: True)
+            alive = applies_while([(o.founded_on or date.min, o.dissolved_on)])
+            in_office = applies_while(committee_days(session, o.id)) if rule.needs_committee else (lambda _s: True)
             out[rule.type_name] += rule.count * sum(1 for s in due if alive(s) and in_office(s))
     return out
 

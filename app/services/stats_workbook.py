@@ -19,7 +19,7 @@ from app.services.development_lists import ListRow, development_lists
 from app.services.meeting_ledger import LedgerLine, build_meeting_ledger
 from app.services.roster import Roster, build_roster, resolve_org
 from app.services.stats_dues import DuesLine, months_of, period_dues
-from app.services.stats_figures import Figures, FigureLine, Period, _scope, figure_lines, period_figures
+from app.services.stats_figures import Figures, FigureLine, Period, org_scope, figure_lines, period_figures
 from app.services.volunteer_hours import HoursReport, hours_report
 
 MARKER = "支部台账季度工作簿"  # the 说明 sheet's first cell: what consolidation looks for
@@ -54,7 +54,7 @@ def build_package(session: Session, period: Period, *, org: str | None = None, t
     """Everything the workbook shows for ``period`` and ``org`` (a name; the whole organisation when None)."""
     from app.domain.volunteer_rules import Period as VolunteerPeriod
 
-    scope, org_name = _scope(session, org)
+    scope, org_name = org_scope(session, org)
     org_id = resolve_org(session, org)[0] if scope is not None else None
     figures = period_figures(session, period, org=org)
     on_books = set(figures.people["members_total"])

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.services.stats_figures import Period, _scope
+from app.services.stats_figures import Period, org_scope
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def member_rows(session: Session, period: Period, *, org: str | None = None) -> 
     from app.services.stats_figures import members_at
     from app.services.volunteer_hours import hours_report
 
-    scope, org_name = _scope(session, org)
+    scope, org_name = org_scope(session, org)
     org_id = resolve_org(session, org)[0] if scope is not None else None
     on_books = {p.id for p in members_at(session, period.end, scope)}
     roster = build_roster(session, org_id=org_id, as_of=period.end, org_name=org_name, member_ids=on_books)
