@@ -35,6 +35,7 @@ class TemplateDialog(QDialog):
         choose = QPushButton("选择模板…")
         self.profile = QComboBox()
         self.profile.addItem(NEW, None)
+        self.profile.setMinimumWidth(160)
         row = QHBoxLayout()
         for w in (QLabel("模板"), self.path, choose, QLabel("方案"), self.profile):
             row.addWidget(w)
