@@ -184,6 +184,7 @@ class ConsolidateDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setText("检查并汇总…")
         self.buttons.button(QDialogButtonBox.Cancel).setText("关闭")
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("各支部的季度工作簿（同一期间，每个支部一份）："))
         layout.addWidget(self.files, 1)
         layout.addLayout(bar)
         layout.addWidget(self.report, 1)
