@@ -47,7 +47,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("development.quarterly_reports", "积极分子、预备党员每季度交思想汇报", True, "本地做法，无全国条文"),
     SettingSpec("development.extra_documents", "预审前另须交的材料（顿号分隔）", "", "本地要求"),
     SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, ""),
-    SettingSpec("backup.folder", "备份文件夹", "", ""),
+    SettingSpec("backup.folder", "备份到U盘的文件夹（上次所选）", "", ""),
+    SettingSpec("backup.last_offsite", "上次备份到本机以外的时间", "", "超过30天未备份到U盘时首页提醒"),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
 
