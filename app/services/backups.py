@@ -70,30 +70,31 @@ def list_backups(db_path: Path) -> list[BackupEntry]:
 def thin(taken: list[datetime], now: datetime) -> set[datetime]:
     """Which backup times to keep: all of the last 2 days, then 12 daily, 10 weekly, 9 monthly.
 
-    Walks from the newest down, as Anki's ``thin_backups`` does: a backup is kept when it
-    is recent, or when it is the first seen of its day (then week, then month) while that
-    tier has copies left. Every kept backup marks its day, week and month as covered.
+    Walks from the newest down, as Anki's ``thin_backups`` does, one tier after the other:
+    after the recent ones, the newest copy of each earlier day until 12 days are kept, then
+    of each earlier week until 10 weeks are, then of each earlier month until 9 are (≈ 1 year).
     """
     recent_from = datetime.combine(now.date() - timedelta(days=KEEP_RECENT_DAYS - 1), datetime.min.time())
-    left = {"day": KEEP_DAILY, "week": KEEP_WEEKLY, "month": KEEP_MONTHLY}
-    last: dict[str, object] = {"day": None, "week": None, "month": None}
+    tiers = [("day", KEEP_DAILY), ("week", KEEP_WEEKLY), ("month", KEEP_MONTHLY)]
+    keys = {"day": lambda t: t.date(), "week": lambda t: t.isocalendar()[:2], "month": lambda t: (t.year, t.month)}
     keep: set[datetime] = set()
-
-    def marks(t: datetime) -> dict[str, object]:
-        return {"day": t.date(), "week": t.isocalendar()[:2], "month": (t.year, t.month)}
-
+    last: datetime | None = None
+    tier, left = 0, tiers[0][1]
     for t in sorted(set(taken), reverse=True):
-        m = marks(t)
-        kept = t >= recent_from
-        if not kept:
-            for tier in ("day", "week", "month"):
-                if left[tier] > 0 and last[tier] != m[tier]:
-                    left[tier] -= 1
-                    kept = True
-                    break
-        if kept:
+        if t >= recent_from:
             keep.add(t)
-            last.update(m)
+            last = t
+            continue
+        while tier < len(tiers) and left == 0:
+            tier += 1
+            left = tiers[tier][1] if tier < len(tiers) else 0
+        if tier >= len(tiers):
+            break
+        key = keys[tiers[tier][0]]
+        if last is None or key(t) != key(last):
+            keep.add(t)
+            last = t
+            left -= 1
     return keep
 
 
