@@ -253,7 +253,7 @@ class BackupSummary:
     counts: dict[str, int]
 
 
-def describe_backup(path: Path | str, *, password: str | None = None) -> BackupSummary:
+def describe_backup(path: Path | str, password: str | None = None) -> BackupSummary:
     """What the restore dialog shows before anything is replaced: the date and the counts."""
     from app.services.maintenance import inspect_backup
 

@@ -57,6 +57,7 @@ class Database:
 
     def __init__(self, engine: Engine, location: str, path: Path | None, report: OpenReport) -> None:
         self.lock = None  # the InstanceLock when opened with exclusive=True
+        self.notices: list[str] = []  # warnings for the clerk found while opening (risky location, backup failed)
         self.engine = engine
         self.location = location
         self.path = path

@@ -112,5 +112,18 @@ class MainWindow(QMainWindow):
             QSettings().setValue("window/geometry", self.saveGeometry())
         self.runner.wait_idle(10000)
         if self.runner.database is not None:
+            if self.remember:
+                close_backup(self.runner.database)
             self.runner.database.close()
         super().closeEvent(event)
+
+
+def close_backup(db) -> None:
+    """The backup on close, made only when quick_check passes (services.backups.backup_on_close)."""
+    from app.domain.errors import StorageError
+    from app.services.backups import backup_on_close
+
+    try:
+        backup_on_close(db)
+    except StorageError:
+        pass  # a full disk must not keep the window from closing; the next start tries again
