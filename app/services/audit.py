@@ -90,13 +90,21 @@ def record(session: Session, action: str, entity: str, entity_id: str, summary: 
     )
 
 
-def record_new(session: Session, entity: str, rows: list[tuple[int, dict]]) -> None:
-    """The 新增 rows of a batch inserted with Core (an import): the same entry the ORM hook writes."""
+def new_changes(values: dict) -> dict:
+    """What the log keeps of a new row's values (computed ahead of the write by bulk imports)."""
+    return {k: [None, _shown(k, v)] for k, v in values.items() if v is not None and k not in _SKIPPED}
+
+
+def record_new(session: Session, entity: str, rows: list[tuple[int, dict, dict | None]]) -> None:
+    """The 新增 rows of a batch inserted with Core (an import): the same entry the ORM hook writes.
+
+    Each row is (id, values, changes-or-None); ``changes`` from ``new_changes`` ahead of time.
+    """
     actor = session.info.get("actor", "")
     now = datetime.now()
     entries = []
-    for entity_id, values in rows:
-        changes = {k: [None, _shown(k, v)] for k, v in values.items() if v is not None and k not in _SKIPPED}
+    for entity_id, values, ready in rows:
+        changes = new_changes(values) if ready is None else ready
         entries.append({"actor": actor, "action": "新增", "entity": entity, "entity_id": str(entity_id),
                         "summary": str(values.get("name") or "")[:200] or None,
                         "changes": json.dumps(changes, ensure_ascii=False), "at": now})

@@ -63,6 +63,7 @@ class PlannedRow:
     changes: tuple[tuple[str, str, str], ...] = ()  # (field label, before, after)
     warnings: tuple[str, ...] = ()
     prepared: dict | None = None  # a new member's column values but its organisation (prepare_new_rows)
+    audit_changes: dict | None = None  # and what the audit log keeps of them (ID and phone masked)
 
     @property
     def data(self) -> MemberData:
@@ -184,6 +185,7 @@ def prepare_new_rows(plan: ImportPlan) -> None:
             row = Member()
             _apply(row, check_member(p.data))
             p.prepared = {k: v for k, v in row.__dict__.items() if not k.startswith("_")}
+            p.audit_changes = audit.new_changes(p.prepared)
 
 
 def _top_name(title: str | None) -> str:
@@ -258,7 +260,9 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
         if p.member_id is None:
             if p.prepared is None:
                 prepare_new_rows(plan)
-            new_rows.append(dict(p.prepared, org_id=org.id, group_id=group_id))
+            new_rows.append((dict(p.prepared, org_id=org.id, group_id=group_id),
+                             dict(p.audit_changes or {}, org_id=[None, org.id],
+                                  **({"group_id": [None, group_id]} if group_id else {}))))
             continue
         data = replace(p.data, org_id=org.id, group_id=group_id)
         row = session.get(Member, p.member_id)
@@ -276,13 +280,26 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
 INSERT_BATCH = 1000
 
 
-def _insert_new(session: Session, rows: list[dict]) -> None:
+def _insert_new(session: Session, rows: list[tuple[dict, dict]]) -> None:
     """New members in batches of INSERT … RETURNING, each with its audit row (ID and phone masked)."""
     done = 0
+    returned = (Member.id, Member.sort_key, Member.org_id, Member.id_number, Member.phone, Member.birth_date)
     for start in range(0, len(rows), INSERT_BATCH):
-        batch = rows[start:start + INSERT_BATCH]
-        ids = session.execute(insert(Member).returning(Member.id, sort_by_parameter_order=True), batch).scalars().all()
-        audit.record_new(session, "member", [(i, r) for i, r in zip(ids, batch)])
+        batch = [values for values, _changes in rows[start:start + INSERT_BATCH]]
+        changes = [c for _values, c in rows[start:start + INSERT_BATCH]]
+        # One multi-row INSERT per batch; RETURNING's order is not promised, so each id is matched
+        # back to its row by what the row holds (asking SQLAlchemy for the order costs a statement a row).
+        slots: dict[tuple, list[int]] = {}
+        for n, r in enumerate(batch):
+            slots.setdefault(_row_key(r), []).append(n)
+        ids: list[int | None] = [None] * len(batch)
+        for got in session.execute(insert(Member.__table__).returning(*returned), batch):
+            ids[slots[tuple(got[1:])].pop(0)] = got[0]
+        audit.record_new(session, "member", list(zip(ids, batch, changes)))
         done += len(batch)
         crashpoints.maybe_crash("mid_insert", done)
+
+
+def _row_key(row: dict) -> tuple:
+    return (row.get("sort_key"), row.get("org_id"), row.get("id_number"), row.get("phone"), row.get("birth_date"))
 
