@@ -23,13 +23,15 @@ SQLITE_PRAGMAS = (
 )
 
 
-# Tests only: every connection (and backup target) gets ``PRAGMA max_page_count`` = this many pages
-# more than the file has, so a write fills the "disk" (reliability-and-privacy.md §6, R3).
+# Tests only: every new connection gets ``PRAGMA max_page_count`` = this many pages more than the
+# file has, so a write fills the "disk" (reliability-and-privacy.md §6, R3); backup copies are
+# limited to BACKUP_PAGE_LIMIT_ENV pages in all.
 PAGE_LIMIT_ENV = "BRANCHBOOK_TEST_MAX_PAGE_COUNT"
+BACKUP_PAGE_LIMIT_ENV = "BRANCHBOOK_TEST_BACKUP_MAX_PAGES"
 
 
-def page_limit_for_tests() -> int | None:
-    value = os.environ.get(PAGE_LIMIT_ENV, "")
+def page_limit_for_tests(name: str = PAGE_LIMIT_ENV) -> int | None:
+    value = os.environ.get(name, "")
     return int(value) if value.isdigit() else None
 
 
@@ -72,7 +74,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
                 cursor.execute(f"PRAGMA {name} = {value}")
                 cursor.fetchall()
             limit = page_limit_for_tests()
-            if limit:
+            if limit is not None:
                 pages = cursor.execute("PRAGMA page_count").fetchone()[0]
                 cursor.execute(f"PRAGMA max_page_count = {pages + limit}").fetchall()
         finally:

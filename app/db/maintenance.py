@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from app.db.engine import is_sqlite, page_limit_for_tests
+from app.db.engine import BACKUP_PAGE_LIMIT_ENV, is_sqlite, page_limit_for_tests
 
 
 def integrity_check(engine: Engine, *, quick: bool = False) -> list[str]:
@@ -40,8 +40,8 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
         source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
         target = sqlite3.connect(tmp)
         try:
-            limit = page_limit_for_tests()
-            if limit:  # a "disk" that fills up, for the tests only (engine.PAGE_LIMIT_ENV)
+            limit = page_limit_for_tests(BACKUP_PAGE_LIMIT_ENV)
+            if limit is not None:  # a "disk" that fills up, for the tests only
                 target.execute(f"PRAGMA max_page_count = {limit}").fetchall()
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE").fetchall()
