@@ -19,7 +19,7 @@ from app.domain import idnumber
 from app.domain.idnumber import mask_phone
 
 # Fields too sensitive or too noisy to copy into the log in clear.
-_MASKED = {"password_hash"}
+_MASKED = {"password_hash", "recovery_hash"}
 _SKIPPED = {"updated_at", "created_at", "version", "name_pinyin", "name_initials", "sort_key"}
 # Kept as field names and masked values only (GB/T 35273 §7.2; reliability-and-privacy.md §4.6).
 _ID_FIELDS = {"id_number", "id_masked"}
