@@ -46,7 +46,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 "本地规定（0：不另作规定；只能比全国规定更严）"),
     SettingSpec("development.quarterly_reports", "积极分子、预备党员每季度交思想汇报", True, "本地做法，无全国条文"),
     SettingSpec("development.extra_documents", "预审前另须交的材料（顿号分隔）", "", "本地要求"),
-    SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, ""),
+    SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, "GB/T 35273-2020 第7.2条：界面展示宜去标识化"),
+    SettingSpec("privacy.lock_minutes", "无操作多少分钟后锁定窗口（设置登录密码后有效）", 5,
+                "本程序默认5分钟（KeePassXC 为240秒）；可设1–30分钟"),
     SettingSpec("backup.folder", "备份到U盘的文件夹（上次所选）", "", ""),
     SettingSpec("backup.last_offsite", "上次备份到本机以外的时间", "", "超过30天未备份到U盘时首页提醒"),
 )

@@ -40,10 +40,15 @@ def _open(path: str | None, url: str | None):
     from app.services.database import Database
     from app.services.organisations import top_organisation
 
+    from app.services import auth, settings
+
     db = Database.open(path=path, url=url, exclusive=True)  # quick_check, lock file
     with db.reading() as session:
         top = top_organisation(session)
+        access = (auth.login_required(session), int(settings.get(session, "privacy.lock_minutes")),
+                  str(settings.get(session, "clerk.name") or ""))
     _start_of_day(db)
+    db.access = access  # (login needed, idle minutes, clerk's name when there is no login)
     return db, top.name if top else None
 
 
@@ -184,6 +189,21 @@ class Launcher:
         if org_name is None:
             self._first_run()
             return
+        needs_login, minutes, clerk = getattr(db, "access", (False, 5, ""))
+        self.runner.actor = clerk
+        if needs_login:
+            from app.ui.lock import IdleLock, LoginDialog
+
+            self.login = LoginDialog(self.runner, self.window)
+            self.login.accepted.connect(lambda: (setattr(self.runner, "actor", self.login.display_name),
+                                                 self._ready(db, org_name)))
+            self.login.rejected.connect(lambda: self.app.exit(0))
+            self.idle = IdleLock(self.window, minutes)
+            self.login.open()
+            return
+        self._ready(db, org_name)
+
+    def _ready(self, db, org_name: str) -> None:
         self.window.database_ready(org_name, db.display_name, demo=bool(db.path and db.path.name == DEMO_FILE))
         if db.notices:  # not modal: the window is usable while the clerk reads it
             self.notice = QMessageBox(QMessageBox.Warning, "请注意", "\n\n".join(db.notices), QMessageBox.Ok, self.window)

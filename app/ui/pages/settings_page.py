@@ -33,6 +33,12 @@ def _usb_backup(db, folder, password, actor):
     return backup_to_folder(db, folder, password=password, actor=actor)
 
 
+def _has_password(s):
+    from app.services.auth import login_required
+
+    return login_required(s)
+
+
 def _backup_list(db):
     from app.services.backups import list_backups
 
@@ -64,11 +70,15 @@ class SettingsPage(Page):
         self.usb_button = QPushButton("备份到U盘…")
         self.restore_button = QPushButton("从备份恢复…")
         self.holiday_button = QPushButton("节假日安排…")
+        self.password_button = QPushButton("登录密码…")
+        self.audit_button = QPushButton("审计日志…")
         bar.addWidget(self.check_button)
         bar.addWidget(self.backup_button)
         bar.addWidget(self.usb_button)
         bar.addWidget(self.restore_button)
         bar.addWidget(self.holiday_button)
+        bar.addWidget(self.password_button)
+        bar.addWidget(self.audit_button)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         self.result = QLabel("")
@@ -87,7 +97,26 @@ class SettingsPage(Page):
         self.usb_button.clicked.connect(self.open_usb_backup)
         self.restore_button.clicked.connect(self.open_restore)
         self.holiday_button.clicked.connect(self.open_holidays)
+        self.password_button.clicked.connect(self.open_password)
+        self.audit_button.clicked.connect(self.open_audit)
         self.folder = ""
+        self.values: dict = {}
+
+    def open_password(self) -> None:
+        self.runner.submit(_has_password, on_done=self._show_password)
+
+    def _show_password(self, has: bool) -> None:
+        from app.ui.lock import PasswordDialog
+
+        self._dialog = PasswordDialog(self.runner, has, int(self.values.get("privacy.lock_minutes", 5)),
+                                      str(self.values.get("clerk.name", "")), self)
+        self._dialog.open()
+
+    def open_audit(self) -> None:
+        from app.ui.dialogs.audit_log import AuditLogDialog
+
+        self._dialog = AuditLogDialog(self.runner, self)
+        self._dialog.open()
 
     def open_usb_backup(self) -> None:
         from app.ui.dialogs.backup_dialogs import UsbBackupDialog
@@ -130,7 +159,8 @@ class SettingsPage(Page):
     def _show(self, data) -> None:
         settings, path = data
         self.model.reset(settings)
-        self.folder = next((str(s.value) for s in settings if s.key == "backup.folder"), "")
+        self.values = {s.key: s.value for s in settings}
+        self.folder = str(self.values.get("backup.folder", ""))
         self.location.setText(f"数据库文件：{path}" if path else "数据库：服务器数据库（PostgreSQL）")
 
     def _checked(self, report) -> None:
