@@ -112,6 +112,19 @@ def record_new(session: Session, entity: str, rows: list[tuple[int, dict, dict |
         session.execute(AuditLog.__table__.insert(), entries)
 
 
+# A person deleted from these tables keeps a record that the deletion happened (who, when, the name
+# and masked ID number), but the earlier entries lose the person's values (PIPL Art. 19, 47).
+ERASED_ON_DELETE = {"member", "volunteer", "development_record"}
+ERASED = '{"_": "个人信息已随记录删除"}'
+
+
+def _deletion_only(obj) -> dict:
+    kept = {"name": [getattr(obj, "name", None), None]}
+    if getattr(obj, "id_number", None):
+        kept["id_number"] = [idnumber.mask(obj.id_number), None]
+    return kept
+
+
 def _collect(session: Session, _flush_context, _instances) -> None:
     pending = []
     for obj in session.new:
@@ -124,7 +137,11 @@ def _collect(session: Session, _flush_context, _instances) -> None:
         if changes:
             pending.append(("修改", obj, changes))
     for obj in session.deleted:
-        if not isinstance(obj, AuditLog):
+        if isinstance(obj, AuditLog):
+            continue
+        if obj.__tablename__ in ERASED_ON_DELETE:
+            pending.append(("删除", obj, _deletion_only(obj)))
+        else:
             pending.append(("删除", obj, _changes(obj, deleted=True)))
     session.info.setdefault("_audit_pending", []).extend(pending)
 
@@ -147,6 +164,11 @@ def _write(session: Session, _flush_context) -> None:
                 "at": datetime.now(),
             }
         )
+    for action, obj, _changes_ in pending:
+        if action == "删除" and obj.__tablename__ in ERASED_ON_DELETE:
+            table = AuditLog.__table__
+            session.execute(table.update().where(table.c.entity == obj.__tablename__,
+                                                 table.c.entity_id == _entity_id(obj)).values(changes=ERASED))
     # Core insert: adding ORM objects here would need another flush.
     session.execute(AuditLog.__table__.insert(), rows)
 

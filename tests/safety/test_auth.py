@@ -94,3 +94,42 @@ def test_the_frozen_0009_account_still_logs_in(tmp_path):
         assert result.ok and result.display_name == "王书记"
     finally:
         db.close()
+
+
+def test_a_deleted_member_leaves_no_personal_data_in_the_file(db_path):
+    """S7: secure_delete zeroes the freed bytes; the audit log keeps the deletion, not the person's data."""
+    from app.db.models import Member, Organisation
+    from app.domain.enums import OrgLevel
+    from app.domain.idnumber import mask
+    from helpers_ids import make_id
+    from datetime import date
+
+    canary_id = make_id(date(1971, 3, 9), 417)
+    db = Database.open(path=db_path)
+    try:
+        with db.unit_of_work(actor="孙干事") as session:
+            org = Organisation(name="删除测试党支部", level=OrgLevel.BRANCH)
+            session.add(org)
+            session.flush()
+            member = Member(org_id=org.id, name="金丝雀", id_number=canary_id, phone="13912345678",
+                            address="幸福路金丝雀小区7号楼", notes="金丝雀备注内容")
+            session.add(member)
+            session.flush()
+            member_id = member.id
+        with db.unit_of_work(actor="孙干事") as session:
+            session.get(Member, member_id).address = "幸福路金丝雀小区8号楼"
+        raw = db_path.read_bytes()
+        assert "金丝雀小区8号楼".encode() in raw and canary_id.encode() in raw
+        with db.unit_of_work(actor="孙干事") as session:
+            session.delete(session.get(Member, member_id))
+        with db.reading() as session:
+            rows = session.scalars(select(AuditLog).where(AuditLog.entity == "member",
+                                                          AuditLog.entity_id == str(member_id))
+                                   .order_by(AuditLog.id)).all()
+        assert [r.action for r in rows] == ["新增", "修改", "删除"]
+        assert rows[-1].actor == "孙干事" and mask(canary_id) in rows[-1].changes
+    finally:
+        db.close()
+    raw = db_path.read_bytes()
+    for canary in ("金丝雀小区", "金丝雀备注", canary_id, "13912345678", "1391234"):
+        assert canary.encode() not in raw, canary
