@@ -20,7 +20,9 @@ FIELD_LABELS = {
     "name": "姓名", "gender": "性别", "ethnicity": "民族", "birth_date": "出生日期", "id_number": "公民身份号码",
     "education": "学历", "native_place": "籍贯", "category": "人员类别", "join_date": "入党日期", "full_date": "转正日期",
     "phone": "联系电话", "address": "家庭住址", "org_id": "所在组织", "group_id": "党小组", "notes": "备注",
-    "status": "状态", "is_active": "在册", "amount": "金额", "value": "值", "work_unit": "工作单位及职务",
+    "level": "级别", "org_type": "类型", "parent_id": "上级组织", "sort_order": "排序", "is_builtin": "内置",
+    "contact_phone": "联系电话", "username": "用户名", "display_name": "姓名", "failed_logins": "连续错误次数",
+    "locked_until": "等待至", "last_login_at": "上次登录", "status": "状态", "is_active": "在册", "amount": "金额", "value": "值", "work_unit": "工作单位及职务",
 }
 LIMIT = 2000
 

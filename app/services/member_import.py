@@ -285,7 +285,7 @@ def _insert_new(session: Session, rows: list[tuple[dict, dict]]) -> None:
     done = 0
     returned = (Member.id, Member.sort_key, Member.org_id, Member.id_number, Member.phone, Member.birth_date)
     for start in range(0, len(rows), INSERT_BATCH):
-        batch = [values for values, _changes in rows[start:start + INSERT_BATCH]]
+        batch = _uniform([values for values, _changes in rows[start:start + INSERT_BATCH]])
         changes = [c for _values, c in rows[start:start + INSERT_BATCH]]
         # One multi-row INSERT per batch; RETURNING's order is not promised, so each id is matched
         # back to its row by what the row holds (asking SQLAlchemy for the order costs a statement a row).
@@ -298,6 +298,20 @@ def _insert_new(session: Session, rows: list[tuple[dict, dict]]) -> None:
         audit.record_new(session, "member", list(zip(ids, batch, changes)))
         done += len(batch)
         crashpoints.maybe_crash("mid_insert", done)
+
+
+def _uniform(batch: list[dict]) -> list[dict]:
+    """One multi-row INSERT needs the same columns in every row: a column some rows leave out gets its default."""
+    keys = set().union(*batch)
+    missing = [k for k in keys if any(k not in r for r in batch)]
+    if not missing:
+        return batch
+    table = Member.__table__
+    fill = {}
+    for k in missing:
+        default = table.c[k].default
+        fill[k] = default.arg if default is not None and default.is_scalar else None
+    return [r if len(r) == len(keys) else {**fill, **r} for r in batch]
 
 
 def _row_key(row: dict) -> tuple:
