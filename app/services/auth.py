@@ -84,6 +84,14 @@ def _user(session: Session, username: str | None) -> AppUser | None:
     return session.scalars(stmt.order_by(AppUser.id)).first()
 
 
+def accounts(db_or_session) -> list[tuple[str, str]]:
+    """(username, display name) of every enabled account with a password, for the login box."""
+    with _session(db_or_session) as session:
+        rows = session.execute(select(AppUser.username, AppUser.display_name).where(
+            AppUser.password_hash.is_not(None), AppUser.is_disabled.is_(False)).order_by(AppUser.id)).all()
+    return [(u, d) for u, d in rows]
+
+
 def login_required(db_or_session) -> bool:
     """Whether the program asks for a password at start (some account has one)."""
     with _session(db_or_session) as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -18,10 +18,10 @@ from app.ui.tasks import error_text
 _INPUT = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin}
 
 
-def _check(db, password):
+def _check(db, password, username):
     from app.services.auth import check_password
 
-    return check_password(db, password)
+    return check_password(db, password, username=username or None)
 
 
 class PasswordBox(QWidget):
@@ -36,6 +36,10 @@ class PasswordBox(QWidget):
         title.setObjectName("sectionTitle")
         title.setAlignment(Qt.AlignCenter)
         lay.addWidget(title)
+        self.account = QComboBox()  # shown when a server database has one account per clerk
+        self.account.setFixedWidth(260)
+        self.account.hide()
+        lay.addWidget(self.account, 0, Qt.AlignHCenter)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setPlaceholderText("登录密码")
@@ -51,12 +55,20 @@ class PasswordBox(QWidget):
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
         self.retry.timeout.connect(lambda: self.button.setEnabled(True))
+        runner.submit(_accounts, runner.database, plain=True, on_done=self._accounts)
+
+    def _accounts(self, accounts) -> None:
+        if len(accounts) > 1:
+            for username, name in accounts:
+                self.account.addItem(f"{name}（{username}）", username)
+            self.account.show()
 
     def submit(self) -> None:
         if not self.button.isEnabled():
             return
         self.button.setEnabled(False)
-        self.runner.submit(_check, self.runner.database, self.password.text(), plain=True, on_done=self._answer,
+        self.runner.submit(_check, self.runner.database, self.password.text(), self.account.currentData() or "",
+                           plain=True, on_done=self._answer,
                            on_error=lambda e: (self.message.setText(error_text(e)), self.button.setEnabled(True)))
 
     def _answer(self, result) -> None:
@@ -71,6 +83,12 @@ class PasswordBox(QWidget):
             self.retry.start(result.wait_seconds * 1000)
         else:
             self.button.setEnabled(True)
+
+
+def _accounts(db):
+    from app.services.auth import accounts
+
+    return accounts(db)
 
 
 class LoginDialog(QDialog):

@@ -133,3 +133,19 @@ def test_a_deleted_member_leaves_no_personal_data_in_the_file(db_path):
     raw = db_path.read_bytes()
     for canary in ("金丝雀小区", "金丝雀备注", canary_id, "13912345678", "1391234"):
         assert canary.encode() not in raw, canary
+
+
+def test_one_account_per_clerk_names_who_did_what(sqlite_db):
+    auth.set_password(sqlite_db, "甲的密码123", username="jia", display_name="甲干事")
+    auth.set_password(sqlite_db, "乙的密码123", username="yi", display_name="乙干事")
+    assert auth.accounts(sqlite_db) == [("jia", "甲干事"), ("yi", "乙干事")]
+    assert not auth.check_password(sqlite_db, "甲的密码123", username="yi").ok
+    result = auth.check_password(sqlite_db, "乙的密码123", username="yi")
+    assert result.ok and result.display_name == "乙干事"
+    with sqlite_db.unit_of_work(actor=result.display_name) as session:
+        from app.services import settings
+
+        settings.set_value(session, "clerk.name", "乙干事")
+    with sqlite_db.reading() as session:
+        last = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+    assert last.actor == "乙干事" and last.entity == "setting"
