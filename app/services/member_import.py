@@ -168,17 +168,15 @@ def _plan(session: Session, rows: list[ImportRow], default_org_id, sheet_title, 
         new_org_list.remove(top_name)
         new_org_list.insert(0, top_name)
         top_name = "本级党组织"
-    plan = ImportPlan(planned, errors, new_org_list, top_name)
-    if not errors:
-        prepare_new_rows(plan)
-    return plan
+    return ImportPlan(planned, errors, new_org_list, top_name)
 
 
 def prepare_new_rows(plan: ImportPlan) -> None:
     """Compute each new member's column values (rules, pinyin keys) before the write begins.
 
-    The write then is one batch of INSERTs: the transaction stays short, and a crash or
-    a full disk has little time to meet it.
+    ``apply_import`` calls it before its first statement, so no transaction is open while
+    it runs; a caller may call it earlier (after the preview, on a worker thread). The write
+    then is batches of INSERTs: the transaction stays short.
     """
     for p in plan.rows:
         if p.action == "新增" and p.prepared is None:
@@ -233,6 +231,7 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
     """Write a plan that has no errors, all in the caller's unit of work."""
     if plan.errors:
         raise ValidationError("", f"有 {len(plan.errors)} 处错误，未导入任何数据")
+    prepare_new_rows(plan)  # pure computation, before the transaction begins
     top = ensure_top_organisation(session, plan.top_name)
     existing = list(session.scalars(select(Organisation)))
     orgs = {o.name: o for o in existing if o.level is not OrgLevel.GROUP}
@@ -258,8 +257,6 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
                 groups[(org.id, p.group_name)] = group
             group_id = group.id
         if p.member_id is None:
-            if p.prepared is None:
-                prepare_new_rows(plan)
             new_rows.append((dict(p.prepared, org_id=org.id, group_id=group_id),
                              dict(p.audit_changes or {}, org_id=[None, org.id],
                                   **({"group_id": [None, group_id]} if group_id else {}))))

@@ -1,8 +1,9 @@
 """R1: SIGKILL at random moments during a 10,000-row member import, 200 times, and at fixed crash points.
 
-The import file is read and planned once; each run forks from this process (the modules
-and the plan already in memory), copies the prepared database, and writes: backup before
-import, then the import in one unit of work. The parent kills it at a random moment in
+The import file is read and planned once, and its new rows prepared (the pure computation
+apply_import does before its transaction begins); each run forks from this process (the
+modules and the plan already in memory), copies the prepared database, and writes: backup
+before import, then the import in one unit of work. The parent kills it at a random moment in
 [0, 1.1 × the time a whole run takes]. Every time, the file passes integrity_check and
 foreign_key_check and holds either none of the import or all of it. Two runs go at once.
 """
@@ -63,6 +64,7 @@ def state(path: Path) -> tuple:
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
     from app.io.member_file import plan_member_file
+    from app.services.member_import import prepare_new_rows
     from app.services.organisations import create_top_organisation
 
     root = tmp_path_factory.mktemp("crash")
@@ -75,6 +77,7 @@ def prepared(tmp_path_factory):
     with db.reading() as session:
         parsed, plan = plan_member_file(session, source)
     db.close()  # no connection may cross the fork
+    prepare_new_rows(plan)  # what apply_import does first, before its transaction: done once here
     assert plan.ok and not parsed.errors and plan.count("新增") == ROWS
     before = state(base)
     after = (before[0] + ROWS, before[1] + 5, before[2] + 1, before[3] + ROWS)
