@@ -105,8 +105,17 @@ try:
     outcome = ["read", len(parsed.errors) + len(plan.errors)]
 except SheetError as exc:
     outcome = ["refused", exc.message]
-print(json.dumps({"outcome": outcome, "seconds": time.monotonic() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}, ensure_ascii=False))
+def peak_mb():
+    # VmHWM belongs to this program's own address space; ru_maxrss would carry the forking parent's
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(json.dumps({"outcome": outcome, "seconds": time.monotonic() - started, "peak_mb": peak_mb()},
+                 ensure_ascii=False))
 """
 
 
