@@ -117,6 +117,11 @@ class IdleLock(QObject):
         self.timer.timeout.connect(window.lock)
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
+        window.idle_lock = self
+
+    def stop(self) -> None:
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         self.timer.setInterval(max(1, int(minutes)) * 60_000)

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide every page and open dialog behind the password box (the idle lock)."""
-        if self.locked:
+        if self.locked or not self.isVisible():  # a closed window has nothing to hide
             return
         from PySide6.QtWidgets import QApplication
 
@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.remember:
             QSettings().setValue("window/geometry", self.saveGeometry())
+        idle = getattr(self, "idle_lock", None)
+        if idle is not None:
+            idle.stop()
         self.runner.wait_idle(10000)
         if self.runner.database is not None:
             if self.remember:

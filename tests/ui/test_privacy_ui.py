@@ -58,6 +58,8 @@ def test_login_at_start_then_the_idle_lock(qtbot, db_path):
     lock_box.submit()
     qtbot.waitUntil(lambda: not window.locked, timeout=10000)
     assert window.stack.isVisible()
+    window.close()
+    assert not launcher.idle.timer.isActive()  # a closed window never locks later
     launcher.runner.wait_idle()
     launcher.runner.database.close()
     check = Database.open(path=db_path)
