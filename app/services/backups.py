@@ -135,12 +135,23 @@ def automatic_backup(db: Database, reason: str, *, now: datetime | None = None, 
     target = backup_dir_for(db.path) / f"{db.path.stem}-{reason}-{now:%Y%m%d-%H%M%S}.db"
     if target.exists():
         return target  # the same second: that copy is as new as this one would be
+    stamp = _file_stamp(db)
     try:
         dbm.backup_sqlite(db.engine, target)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"自动备份到「{target.parent}」失败：{_reason_text(exc)}。数据库未受影响。") from exc
+    db.backed_up_stamp = stamp
     prune(db.path, now=now)
     return target
+
+
+def _file_stamp(db: Database) -> tuple[int, int] | None:
+    """The file's size and modification time: every commit (rollback journal) changes them, reading does not."""
+    try:
+        st = db.path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def daily_backup_if_due(db: Database, *, now: datetime | None = None, checked: bool = False) -> Path | None:
@@ -154,7 +165,12 @@ def daily_backup_if_due(db: Database, *, now: datetime | None = None, checked: b
 
 
 def backup_on_close(db: Database, *, now: datetime | None = None) -> Path | None:
-    """Made on close only when ``quick_check`` passes, as Anki does; None otherwise."""
+    """Made on close only when ``quick_check`` passes, as Anki does, and only when something was
+    saved since this program's last automatic backup (a session spent only reading adds no copy)."""
+    if not db.is_sqlite or db.path is None:
+        return None
+    if getattr(db, "backed_up_stamp", None) is not None and db.backed_up_stamp == _file_stamp(db):
+        return None
     return automatic_backup(db, "close", now=now)
 
 

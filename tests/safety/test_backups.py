@@ -210,3 +210,24 @@ def test_a_backup_from_another_program_or_a_garbage_file_is_refused(tmp_path):
     with pytest.raises(StorageError, match="损坏"):
         inspect_backup(junk, password="x")
     assert not Path(str(other) + "-journal").exists()
+
+
+def test_close_backs_up_only_when_something_was_saved(db_path):
+    db = filled(db_path, 10)
+    try:
+        day = datetime(2026, 3, 2, 8, 0)
+        assert backups.daily_backup_if_due(db, now=day) is not None
+        with db.reading() as session:  # only reading
+            from sqlalchemy import text
+
+            session.execute(text("SELECT count(*) FROM member")).scalar()
+        assert backups.backup_on_close(db, now=day + timedelta(hours=1)) is None
+        from app.services import settings
+
+        with db.unit_of_work() as session:
+            settings.set_value(session, "clerk.name", "周干事")
+        closing = backups.backup_on_close(db, now=day + timedelta(hours=2))
+        assert closing is not None and integrity(closing) == ["ok"]
+        assert backups.backup_on_close(db, now=day + timedelta(hours=3)) is None
+    finally:
+        db.close()
