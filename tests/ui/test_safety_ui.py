@@ -164,3 +164,15 @@ def test_usb_backup_with_password_then_restore_it_from_the_dialog(settings_page,
     assert confirms and "备份时间" in confirms[0] and "党员：" in confirms[0]
     assert restore_dialog.last_report.safety_copy.exists()
     assert digest(db.path) == before  # the file as it was when the stick was written
+
+
+def test_a_database_in_a_risky_place_is_warned_about_at_start(qtbot, db_path, monkeypatch):
+    from app.services import location
+
+    filled(db_path, 5).close()
+    monkeypatch.setattr(location, "risks", lambda _path: [location.MESSAGES["cloud"]])
+    launcher = _launcher(qtbot, db_path)
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.window.ready, timeout=20000)
+    assert "云同步文件夹" in launcher.notice.text() and not launcher.notice.isModal()
+    _close(launcher)
