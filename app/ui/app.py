@@ -205,7 +205,7 @@ class Launcher:
 
     def _ready(self, db, org_name: str) -> None:
         self.window.database_ready(org_name, db.display_name, demo=bool(db.path and db.path.name == DEMO_FILE))
-        if db.notices:  # not modal: the window is usable while the clerk reads it
+        if db.notices:  # open(), not exec(): start-up goes on while the clerk reads it
             self.notice = QMessageBox(QMessageBox.Warning, "请注意", "\n\n".join(db.notices), QMessageBox.Ok, self.window)
             self.notice.open()
         # Modules, Qt wrappers and SQLAlchemy's mappers loaded by now live as long as the program: keep the
