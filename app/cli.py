@@ -43,11 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查数据库完整性（integrity_check、foreign_key_check）")
 
-    p = sub.add_parser("backup", help="用 SQLite 备份接口备份数据库")
-    p.add_argument("--out", required=True, help="备份文件；以 / 结尾或已存在的文件夹则在其中生成带日期的文件名")
+    from app.cli_safety import add_parsers as safety_parsers
 
-    p = sub.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据库的副本）")
-    p.add_argument("file", type=Path, help="备份文件")
+    safety_parsers(sub)
 
     p = sub.add_parser("import", help="从 Excel 导入（.xlsx / .xls）")
     p.add_argument("what", choices=["members", "dues", "dues-bases", "development", "volunteers", "volunteer-hours"],
@@ -110,9 +108,10 @@ def open_database(args: argparse.Namespace):
 
     create = args.command not in NO_CREATE
     migrate = args.command not in NO_CREATE
+    exclusive = args.command != "check"  # a second copy of the program must not write alongside
     if args.database_url:
         return Database.open(url=args.database_url, create=create, migrate_schema=migrate)
-    return Database.open(path=args.db, create=create, migrate_schema=migrate)
+    return Database.open(path=args.db, create=create, migrate_schema=migrate, exclusive=exclusive)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -190,22 +189,15 @@ def _check(db, args) -> int:
 
 
 def _backup(db, args) -> int:
-    from app.services.maintenance import backup
+    from app.cli_safety import backup
 
-    out = backup(db, args.out)
-    print(f"备份完成：{out}（已用 integrity_check 验证）")
-    return 0
+    return backup(db, args)
 
 
 def _restore(db, args) -> int:
-    from app.services.maintenance import TABLE_LABELS, restore
+    from app.cli_safety import restore
 
-    report = restore(db, args.file)
-    print(f"已从「{report.source}」恢复（结构版本 {report.revision}）。")
-    for table, count in report.counts.items():
-        print(f"  {TABLE_LABELS.get(table, table)}：{count}")
-    print(f"恢复前的数据库已另存为「{report.safety_copy}」。")
-    return 0
+    return restore(db, args)
 
 
 def _screenshot(args) -> int:

@@ -7,6 +7,7 @@ leaving ``_alembic_tmp_*`` tables behind after a failed migration).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,6 +21,18 @@ SQLITE_PRAGMAS = (
     ("busy_timeout", "5000"),
     ("secure_delete", "ON"),
 )
+
+
+# Tests only: every new connection gets ``PRAGMA max_page_count`` = this many pages more than the
+# file has, so a write fills the "disk" (reliability-and-privacy.md §6, R3); backup copies are
+# limited to BACKUP_PAGE_LIMIT_ENV pages in all.
+PAGE_LIMIT_ENV = "BRANCHBOOK_TEST_MAX_PAGE_COUNT"
+BACKUP_PAGE_LIMIT_ENV = "BRANCHBOOK_TEST_BACKUP_MAX_PAGES"
+
+
+def page_limit_for_tests(name: str = PAGE_LIMIT_ENV) -> int | None:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() else None
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -60,6 +73,10 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             for name, value in SQLITE_PRAGMAS:
                 cursor.execute(f"PRAGMA {name} = {value}")
                 cursor.fetchall()
+            limit = page_limit_for_tests()
+            if limit is not None:
+                pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+                cursor.execute(f"PRAGMA max_page_count = {pages + limit}").fetchall()
         finally:
             cursor.close()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from app.db.engine import is_sqlite
+from app.db.engine import BACKUP_PAGE_LIMIT_ENV, is_sqlite, page_limit_for_tests
 
 
 def integrity_check(engine: Engine, *, quick: bool = False) -> list[str]:
@@ -39,16 +40,24 @@ def backup_sqlite(engine: Engine, destination: Path) -> Path:
         source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
         target = sqlite3.connect(tmp)
         try:
+            limit = page_limit_for_tests(BACKUP_PAGE_LIMIT_ENV)
+            if limit is not None:  # a "disk" that fills up, for the tests only
+                target.execute(f"PRAGMA max_page_count = {limit}").fetchall()
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE").fetchall()
             result = target.execute("PRAGMA integrity_check").fetchone()
         finally:
             target.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     finally:
         raw.close()
     if not result or result[0] != "ok":
         tmp.unlink(missing_ok=True)
         raise sqlite3.DatabaseError(f"backup copy failed integrity_check: {result}")
+    with tmp.open("rb+") as fh:  # on disk before the rename makes it the backup
+        os.fsync(fh.fileno())
     tmp.replace(destination)
     return destination
 

@@ -91,3 +91,16 @@ def mask(number: str | None) -> str:
     if len(number) <= 10:
         return number[:2] + "*" * max(len(number) - 2, 0)
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def mask_phone(phone: str | None) -> str:
+    """A phone number with its middle hidden (138****1234); short numbers keep only the first two characters."""
+    if not phone:
+        return ""
+    if "*" in phone:
+        return phone  # already masked
+    if len(phone) >= 11:
+        return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    if len(phone) >= 7:
+        return phone[:2] + "*" * (len(phone) - 4) + phone[-2:]
+    return phone[:1] + "*" * (len(phone) - 1)

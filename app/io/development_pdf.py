@@ -47,7 +47,7 @@ def write_case_pdf(case: CaseFile, target: Path | str, *, org_name: str, printed
         ["公民身份号码", number if full_id else idnumber.mask(number), "学历", v.get("education") or "", "所在党支部",
          case.view.org_name, "当前阶段", case.view.stage],
         ["工作单位及职务", p("".join(x for x in (v.get("work_unit"), v.get("job_post")) if x), small), "", "", "联系电话",
-         v.get("phone") or "", "", ""],
+         (v.get("phone") or "") if full_id else idnumber.mask_phone(v.get("phone")), "", ""],
     ]
     head_table = Table(heads, colWidths=[width * w for w in (0.12, 0.2, 0.07, 0.09, 0.1, 0.18, 0.1, 0.14)])
     head_table.setStyle(TableStyle([

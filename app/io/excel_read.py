@@ -16,6 +16,32 @@ MAX_ROWS = 100_000
 MAX_COLS = 200
 
 
+MAX_UNPACKED = 200 * 1024 * 1024  # what the parts of an .xlsx may unpack to, in all
+MAX_RATIO = 100  # a real sheet packs 5–20 times; a zip bomb thousands of times
+MAX_ENTRIES = 5_000
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zip bomb before any parser unpacks it: the declared sizes are what zipfile will honour."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetError(f"文件「{path.name}」已损坏或不是完整的 .xlsx 文件（{exc}）。请在 Excel/WPS 中重新另存。") from exc
+    if len(infos) > MAX_ENTRIES:
+        raise SheetError(f"文件「{path.name}」内部有 {len(infos)} 个部件，不像正常的 Excel 文件，未读取。")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED:
+        raise SheetError(f"文件「{path.name}」解压后有 {total // (1024 * 1024)} MB，超过 {MAX_UNPACKED // (1024 * 1024)} MB 的上限，"
+                         "未读取（可能是恶意文件）。")
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise SheetError(f"文件「{path.name}」中的“{info.filename}”压缩比异常（{info.file_size // max(info.compress_size, 1)} 倍），"
+                             "未读取（可能是恶意文件）。")
+
+
 class SheetError(Exception):
     """The file cannot be read; ``message`` says why in Chinese."""
 
@@ -45,6 +71,8 @@ def read_sheet(path: Path | str, sheet: str | int = 0) -> Sheet:
         raise SheetError(f"文件「{path.name}」是加密的或是旧版 .xls 文件改了扩展名；请在 Excel/WPS 中取消密码并另存为 .xlsx。")
     if not (head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0")):
         raise SheetError(f"「{path.name}」不是 Excel 文件（.xlsx 或 .xls）。WPS 的 .et 文件请先另存为 .xlsx。")
+    if head.startswith(b"PK"):
+        _check_zip(path)
     from python_calamine import CalamineWorkbook
 
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from app.domain.idnumber import mask
+from app.domain.idnumber import mask, mask_phone
 from app.services.roster import RosterEntry
 
 
@@ -39,7 +39,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("party_post", "党内职务", 9, "text", lambda e, f: e.party_post),
     Column("org", "所在党支部", 16, "text", lambda e, f: e.org_name),
     Column("group", "党小组", 11, "text", lambda e, f: e.group_name),
-    Column("phone", "联系电话", 13, "text", lambda e, f: e.phone),
+    Column("phone", "联系电话", 13, "text", lambda e, f: e.phone if f else mask_phone(e.phone)),
     Column("address", "家庭住址", 24, "text", lambda e, f: e.address),
     Column("status", "党籍状态", 9, "text", lambda e, f: e.status),
     Column("lost", "是否失联", 8, "text", lambda e, f: _yes(e.is_lost_contact)),

@@ -33,6 +33,18 @@ def default_db_path() -> Path:
     return Path(user_data_dir("BranchBook", appauthor=False)) / "branchbook.db"
 
 
+class DamagedDatabaseError(StorageError):
+    """``quick_check`` failed at open: the file is left exactly as it is and never written to."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        super().__init__(
+            f"数据库「{path}」已损坏（完整性检查未通过：{problems[0][:120] if problems else '无法读取'}）。"
+            "为保护数据，程序没有写入它，也不会用它覆盖任何备份。请从最近的完好备份恢复。"
+        )
+        self.path = Path(path)
+        self.problems = problems
+
+
 @dataclass(frozen=True)
 class OpenReport:
     created: bool
@@ -44,6 +56,8 @@ class Database:
     """An open database: the engine, its session factory and where it lives."""
 
     def __init__(self, engine: Engine, location: str, path: Path | None, report: OpenReport) -> None:
+        self.lock = None  # the InstanceLock when opened with exclusive=True
+        self.notices: list[str] = []  # warnings for the clerk found while opening (risky location, backup failed)
         self.engine = engine
         self.location = location
         self.path = path
@@ -61,12 +75,19 @@ class Database:
         url: str | None = None,
         create: bool = True,
         migrate_schema: bool = True,
+        verify: bool | None = None,
+        exclusive: bool = False,
     ) -> "Database":
         """Open (and by default create and migrate) a database; raise StorageError in Chinese.
 
         ``create=False`` refuses a missing file; ``migrate_schema=False`` opens an older
-        or damaged file as it is (check, backup and restore work on those).
+        or damaged file as it is (check, backup and restore work on those). ``verify``
+        (default: when migrating) runs ``quick_check`` on an existing SQLite file and raises
+        DamagedDatabaseError, writing nothing. ``exclusive`` takes the lock file that keeps
+        a second copy of the program off the same SQLite file (services.instance_lock).
         """
+        if verify is None:
+            verify = migrate_schema
         if url is None:
             db_path = Path(path) if path is not None else default_db_path()
             location = sqlite_url(db_path)
@@ -79,16 +100,35 @@ class Database:
                 database = make_url(url).database
                 db_path = Path(database) if database and database != ":memory:" else None
         created = False
+        lock = None
         if db_path is not None:
             _precheck_file(db_path, create=create)
             created = not db_path.exists() or db_path.stat().st_size == 0
             if created:
                 db_path.parent.mkdir(parents=True, exist_ok=True)
+            if exclusive:
+                from app.services.instance_lock import InstanceLock
+
+                lock = InstanceLock.acquire(db_path)
+        try:
+            db = cls._open_engine(location, db_path, created, migrate_schema, verify and not created)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        db.lock = lock
+        return db
+
+    @classmethod
+    def _open_engine(cls, location: str, db_path: Path | None, created: bool, migrate_schema: bool,
+                     verify: bool) -> "Database":
         try:
             engine = make_engine(location)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise translate(exc, location) from exc
         try:
+            if verify and db_path is not None:
+                _verify(engine, db_path)
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1")).all()
             report = OpenReport(created, None, None)
@@ -115,6 +155,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -200,6 +243,24 @@ def _precheck_file(path: Path, *, create: bool) -> None:
         raise StorageError(f"无法读取「{path}」：{exc.strerror or exc}") from exc
     if head != SQLITE_MAGIC:
         raise StorageError(f"「{path}」不是支部台账的数据库文件（可能已损坏，或是其他类型的文件）。文件未作任何改动。")
+
+
+def _verify(engine: Engine, db_path: Path) -> None:
+    """``quick_check`` before anything else touches the file (a malformed file raises instead)."""
+    import sqlite3
+
+    from app.db.maintenance import integrity_check
+
+    try:
+        problems = integrity_check(engine, quick=True)
+    except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+        text_ = str(getattr(exc, "orig", exc)).lower()
+        if "locked" in text_ or "not a database" in text_ or "unable to open" in text_:
+            raise
+        problems = [str(getattr(exc, "orig", exc))]
+    if problems:
+        engine.dispose()
+        raise DamagedDatabaseError(db_path, problems)
 
 
 def backup_dir_for(db_path: Path) -> Path:

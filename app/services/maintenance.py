@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Iterator
 
 from sqlalchemy import inspect
 
 from app.db import maintenance as dbm
 from app.db import migrate
 from app.domain.errors import StorageError
+from app.services import backup_crypto
 from app.services.database import SQLITE_MAGIC, Database, backup_dir_for
 
 KEY_TABLES = ("organisation", "member", "membership_event", "dues_payment", "meeting", "development_record",
@@ -91,9 +96,9 @@ def automatic_backup_path(db: Database, reason: str) -> Path:
 
 def backup_before_import(db: Database) -> Path | None:
     """The automatic copy every import makes before it writes (SQLite; a server keeps its own)."""
-    if not db.is_sqlite:
-        return None
-    return backup(db, automatic_backup_path(db, "before-import"))
+    from app.services.backups import automatic_backup
+
+    return automatic_backup(db, "before-import")
 
 
 @dataclass(frozen=True)
@@ -104,15 +109,32 @@ class RestoreReport:
     counts: dict[str, int]
 
 
-def inspect_backup(source: Path) -> tuple[str | None, dict[str, int]]:
-    """Validate a backup file and return its revision and counts; raise StorageError if unusable."""
+@contextmanager
+def _plain_copy(source: Path, password: str | None) -> Iterator[Path]:
+    """The backup as a plain SQLite file: itself, or decrypted into a temporary folder."""
+    if not backup_crypto.is_encrypted(source):
+        yield source
+        return
+    if not password:
+        raise StorageError(f"「{source.name}」是加密备份，请输入备份时设置的密码。")
+    with tempfile.TemporaryDirectory(prefix="branchbook-restore-") as scratch:
+        yield backup_crypto.decrypt_file(source, Path(scratch) / "backup.db", password)
+
+
+def inspect_backup(source: Path, *, password: str | None = None) -> tuple[str | None, dict[str, int]]:
+    """Validate a backup file (decrypting a .bbk) and return its revision and counts; raise StorageError if unusable."""
     source = Path(source)
     if not source.is_file():
         raise StorageError(f"备份文件「{source}」不存在。")
-    with source.open("rb") as fh:
+    with _plain_copy(source, password) as plain:
+        return _inspect_plain(plain, source)
+
+
+def _inspect_plain(plain: Path, source: Path) -> tuple[str | None, dict[str, int]]:
+    with plain.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise StorageError(f"「{source}」不是支部台账的备份文件。")
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if [r[0] for r in result] != ["ok"]:
@@ -132,10 +154,66 @@ def inspect_backup(source: Path) -> tuple[str | None, dict[str, int]]:
     return revision, counts
 
 
-def restore(db: Database, source: Path) -> RestoreReport:
-    """Replace the database's contents with ``source``, all or nothing, keeping a safety copy first."""
-    _require_sqlite(db, "恢复")
-    revision, counts = inspect_backup(source)
+def restore(db: Database, source: Path, *, password: str | None = None) -> RestoreReport:
+    """Replace the database's contents with ``source``, all or nothing, keeping a safety copy first.
+
+    A damaged database cannot be copied: it is set aside as ``*.damaged-<time>`` instead
+    (never deleted) and the backup becomes the file (``restore_damaged``).
+    """
+    path = _require_sqlite(db, "恢复")
+    source = Path(source)
+    with _plain_copy(source, password) as plain:
+        revision, counts = _inspect_plain(plain, source)
+        if is_damaged(db):
+            db.close()
+            damaged = restore_damaged(path, plain)
+            return RestoreReport(source, damaged, revision, counts)
+        return _restore_into(db, plain, source, revision, counts)
+
+
+def is_damaged(db: Database) -> bool:
+    try:
+        return bool(dbm.integrity_check(db.engine, quick=True))
+    except Exception:  # noqa: BLE001 - a malformed file raises instead of reporting
+        return True
+
+
+def restore_damaged(db_path: Path, plain_backup: Path) -> Path:
+    """Set the damaged file aside as ``<name>.damaged-<time>`` and put the backup in its place.
+
+    The copy is written beside the target through the backup API, then renamed over it,
+    so the database path holds either the damaged file or the whole backup, never a mix.
+    """
+    db_path = Path(db_path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    damaged = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    part = db_path.with_name(db_path.name + ".restoring")
+    part.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{plain_backup}?mode=ro", uri=True)
+    dst = sqlite3.connect(part)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE").fetchall()
+    except sqlite3.Error as exc:
+        dst.close()
+        part.unlink(missing_ok=True)
+        raise StorageError(f"恢复失败：{exc}。损坏的数据库保持原样。") from exc
+    finally:
+        src.close()
+    dst.close()
+    try:
+        os.replace(db_path, damaged)
+        for side in ("-journal", "-wal", "-shm"):  # a hot journal belongs to the damaged file
+            extra = db_path.with_name(db_path.name + side)
+            if extra.exists():
+                os.replace(extra, damaged.with_name(damaged.name + side))
+        os.replace(part, db_path)
+    except OSError as exc:
+        raise StorageError(f"恢复失败：{exc.strerror or exc}。") from exc
+    return damaged
+
+
+def _restore_into(db: Database, source: Path, shown: Path, revision, counts) -> RestoreReport:
     safety = backup(db, automatic_backup_path(db, "before-restore"))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     raw = db.engine.raw_connection()
@@ -149,4 +227,4 @@ def restore(db: Database, source: Path) -> RestoreReport:
         raw.close()
         src.close()
     db.engine.dispose()
-    return RestoreReport(Path(source), safety, revision, counts)
+    return RestoreReport(Path(shown), safety, revision, counts)

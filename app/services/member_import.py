@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Member, Organisation
@@ -18,7 +18,7 @@ from app.domain.enums import OrgLevel, OrgType
 from app.domain.errors import ValidationError
 from app.domain.bulk import paused_gc
 from app.domain.member_rules import MemberData, check_member, check_record, new_memo
-from app.services import audit
+from app.services import audit, crashpoints
 from app.services.members import _apply, member_data
 from app.services.organisations import ensure_top_organisation
 
@@ -62,6 +62,8 @@ class PlannedRow:
     member_id: int | None
     changes: tuple[tuple[str, str, str], ...] = ()  # (field label, before, after)
     warnings: tuple[str, ...] = ()
+    prepared: dict | None = None  # a new member's column values but its organisation (prepare_new_rows)
+    audit_changes: dict | None = None  # and what the audit log keeps of them (ID and phone masked)
 
     @property
     def data(self) -> MemberData:
@@ -169,6 +171,21 @@ def _plan(session: Session, rows: list[ImportRow], default_org_id, sheet_title, 
     return ImportPlan(planned, errors, new_org_list, top_name)
 
 
+def prepare_new_rows(plan: ImportPlan) -> None:
+    """Compute each new member's column values (rules, pinyin keys) before the write begins.
+
+    ``apply_import`` calls it before its first statement, so no transaction is open while
+    it runs; a caller may call it earlier (after the preview, on a worker thread). The write
+    then is batches of INSERTs: the transaction stays short.
+    """
+    for p in plan.rows:
+        if p.action == "新增" and p.prepared is None:
+            row = Member()
+            _apply(row, check_member(p.data))
+            p.prepared = {k: v for k, v in row.__dict__.items() if not k.startswith("_")}
+            p.audit_changes = audit.new_changes(p.prepared)
+
+
 def _top_name(title: str | None) -> str:
     if title:
         for suffix in ("党员花名册", "花名册", "党员名册", "名册", "党员信息表", "信息表"):
@@ -214,6 +231,7 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
     """Write a plan that has no errors, all in the caller's unit of work."""
     if plan.errors:
         raise ValidationError("", f"有 {len(plan.errors)} 处错误，未导入任何数据")
+    prepare_new_rows(plan)  # pure computation, before the transaction begins
     top = ensure_top_organisation(session, plan.top_name)
     existing = list(session.scalars(select(Organisation)))
     orgs = {o.name: o for o in existing if o.level is not OrgLevel.GROUP}
@@ -223,6 +241,8 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
         session.add(org)
         orgs[name] = org
     session.flush()
+    crashpoints.maybe_crash("after_validate")
+    new_rows: list[dict] = []
     for p in plan.rows:
         if p.action == "不变":
             continue
@@ -236,15 +256,61 @@ def apply_import(session: Session, plan: ImportPlan, *, source: str = "") -> dic
                 session.flush()
                 groups[(org.id, p.group_name)] = group
             group_id = group.id
-        data = replace(p.data, org_id=org.id, group_id=group_id)
-        checked = check_member(data)
-        row = session.get(Member, p.member_id) if p.member_id else Member()
-        _apply(row, checked)
         if p.member_id is None:
-            session.add(row)
+            new_rows.append((dict(p.prepared, org_id=org.id, group_id=group_id),
+                             dict(p.audit_changes or {}, org_id=[None, org.id],
+                                  **({"group_id": [None, group_id]} if group_id else {}))))
+            continue
+        data = replace(p.data, org_id=org.id, group_id=group_id)
+        row = session.get(Member, p.member_id)
+        _apply(row, check_member(data))
     session.flush()
+    _insert_new(session, new_rows)
     counts = {"新增": plan.count("新增"), "修改": plan.count("修改"), "不变": plan.count("不变"),
               "新建组织": len(plan.new_orgs)}
     audit.record(session, "导入", "member", "", f"从 {source} 导入党员：{plan.summary()}", counts)
+    session.flush()
+    crashpoints.maybe_crash("before_commit")
     return counts
+
+
+INSERT_BATCH = 1000
+
+
+def _insert_new(session: Session, rows: list[tuple[dict, dict]]) -> None:
+    """New members in batches of INSERT … RETURNING, each with its audit row (ID and phone masked)."""
+    done = 0
+    returned = (Member.id, Member.sort_key, Member.org_id, Member.id_number, Member.phone, Member.birth_date)
+    for start in range(0, len(rows), INSERT_BATCH):
+        batch = _uniform([values for values, _changes in rows[start:start + INSERT_BATCH]])
+        changes = [c for _values, c in rows[start:start + INSERT_BATCH]]
+        # One multi-row INSERT per batch; RETURNING's order is not promised, so each id is matched
+        # back to its row by what the row holds (asking SQLAlchemy for the order costs a statement a row).
+        slots: dict[tuple, list[int]] = {}
+        for n, r in enumerate(batch):
+            slots.setdefault(_row_key(r), []).append(n)
+        ids: list[int | None] = [None] * len(batch)
+        for got in session.execute(insert(Member.__table__).returning(*returned), batch):
+            ids[slots[tuple(got[1:])].pop(0)] = got[0]
+        audit.record_new(session, "member", list(zip(ids, batch, changes)))
+        done += len(batch)
+        crashpoints.maybe_crash("mid_insert", done)
+
+
+def _uniform(batch: list[dict]) -> list[dict]:
+    """One multi-row INSERT needs the same columns in every row: a column some rows leave out gets its default."""
+    keys = set().union(*batch)
+    missing = [k for k in keys if any(k not in r for r in batch)]
+    if not missing:
+        return batch
+    table = Member.__table__
+    fill = {}
+    for k in missing:
+        default = table.c[k].default
+        fill[k] = default.arg if default is not None and default.is_scalar else None
+    return [r if len(r) == len(keys) else {**fill, **r} for r in batch]
+
+
+def _row_key(row: dict) -> tuple:
+    return (row.get("sort_key"), row.get("org_id"), row.get("id_number"), row.get("phone"), row.get("birth_date"))
 

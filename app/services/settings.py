@@ -48,8 +48,11 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("development.extra_documents", "预审前另须交的材料（顿号分隔）", "", "本地要求"),
     SettingSpec("stats.percent_digits", "工作总结数据中百分比保留的小数位数（0、1 或 2）", 1,
                 "无统一规定：报告中常见取整（84%）或保留一位小数（42.2%）"),
-    SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, ""),
-    SettingSpec("backup.folder", "备份文件夹", "", ""),
+    SettingSpec("privacy.mask_id_numbers", "屏幕上遮蔽身份证号", True, "GB/T 35273-2020 第7.2条：界面展示宜去标识化"),
+    SettingSpec("privacy.lock_minutes", "无操作多少分钟后锁定窗口（设置登录密码后有效）", 5,
+                "本程序默认5分钟（KeePassXC 为240秒）；可设1–30分钟"),
+    SettingSpec("backup.folder", "备份到U盘的文件夹（上次所选）", "", ""),
+    SettingSpec("backup.last_offsite", "上次备份到本机以外的时间", "", "超过30天未备份到U盘时首页提醒"),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
 

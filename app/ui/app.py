@@ -58,10 +58,42 @@ def _open(path: str | None, url: str | None):
     from app.services.database import Database
     from app.services.organisations import top_organisation
 
-    db = Database.open(path=path, url=url)
+    from app.services import auth, settings
+
+    db = Database.open(path=path, url=url, exclusive=True)  # quick_check, lock file
     with db.reading() as session:
         top = top_organisation(session)
+        access = (auth.login_required(session), int(settings.get(session, "privacy.lock_minutes")),
+                  str(settings.get(session, "clerk.name") or ""))
+    _start_of_day(db)
+    db.access = access  # (login needed, idle minutes, clerk's name when there is no login)
     return db, top.name if top else None
+
+
+def _start_of_day(db) -> None:
+    """The day's first backup (the file passed quick_check a moment ago) and where the file sits."""
+    from app.domain.errors import StorageError
+    from app.services import backups, location
+
+    if db.path is None:
+        return
+    try:
+        backups.daily_backup_if_due(db, checked=True)
+    except StorageError as exc:
+        db.notices.append(str(exc))
+    db.notices.extend(location.risks(db.path))
+
+
+def _newest_backup(path: str):
+    from app.services.backups import newest_good_backup
+
+    return newest_good_backup(Path(path))
+
+
+def _restore_damaged(path: str, backup: str):
+    from app.services.maintenance import restore_damaged
+
+    return restore_damaged(Path(path), Path(backup))
 
 
 def _apply_setup(session, setup):
@@ -131,9 +163,39 @@ class Launcher:
         self.runner.submit(_open, path, self.url, plain=True, on_done=self._opened, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        from app.services.database import DamagedDatabaseError
+
+        if isinstance(exc, DamagedDatabaseError):
+            self.runner.submit(_newest_backup, str(exc.path), plain=True, progress_title="正在查找完好的备份…",
+                               on_done=lambda entry: self._offer_restore(exc, entry),
+                               on_error=lambda _e: self._offer_restore(exc, None))
+            return
         QMessageBox.critical(self.window, "无法打开数据库", error_text(exc))
+        self._quit()
+
+    def _quit(self) -> None:
         self.exit_code = 2
         self.app.exit(2)
+
+    def _offer_restore(self, exc, entry) -> None:
+        """A damaged file: never written to; offer the newest backup that passes integrity_check."""
+        if entry is None:
+            QMessageBox.critical(self.window, "数据库已损坏", f"{exc}\n\n没有找到完好的自动备份。如有U盘上的备份，"
+                                 f"请用命令 python -m app --db \"{exc.path}\" restore 备份文件 恢复。")
+            self._quit()
+            return
+        answer = QMessageBox.question(
+            self.window, "数据库已损坏",
+            f"{exc}\n\n最近的完好备份：{entry.taken:%Y-%m-%d %H:%M}（{entry.reason_label}）\n{entry.path}\n\n"
+            f"是否用它恢复？损坏的文件会保留为“{exc.path.name}.damaged-时间”，不会删除。",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            self._quit()
+            return
+        self.runner.submit(_restore_damaged, str(exc.path), str(entry.path), plain=True,
+                           progress_title="正在恢复…", on_done=lambda _damaged: self.open(str(exc.path)),
+                           on_error=lambda e: (QMessageBox.critical(self.window, "恢复失败", error_text(e)),
+                                               self._quit()))
 
     def _opened(self, result) -> None:
         db, org_name = result
@@ -145,7 +207,25 @@ class Launcher:
         if org_name is None:
             self._first_run()
             return
+        needs_login, minutes, clerk = getattr(db, "access", (False, 5, ""))
+        self.runner.actor = clerk
+        if needs_login:
+            from app.ui.lock import IdleLock, LoginDialog
+
+            self.login = LoginDialog(self.runner, self.window)
+            self.login.accepted.connect(lambda: (setattr(self.runner, "actor", self.login.display_name),
+                                                 self._ready(db, org_name)))
+            self.login.rejected.connect(lambda: self.app.exit(0))
+            self.idle = IdleLock(self.window, minutes)
+            self.login.open()
+            return
+        self._ready(db, org_name)
+
+    def _ready(self, db, org_name: str) -> None:
         self.window.database_ready(org_name, db.display_name, demo=bool(db.path and db.path.name == DEMO_FILE))
+        if db.notices:  # open(), not exec(): start-up goes on while the clerk reads it
+            self.notice = QMessageBox(QMessageBox.Warning, "请注意", "\n\n".join(db.notices), QMessageBox.Ok, self.window)
+            self.notice.open()
         # Modules, Qt wrappers and SQLAlchemy's mappers loaded by now live as long as the program: keep the
         # collector's full passes off them, so a page reading 100,000 rows does not rescan them each time.
         gc.freeze()

@@ -54,7 +54,12 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.outer = QStackedWidget()  # the content, or the lock screen in its place
+        self.outer.addWidget(central)
+        self.setCentralWidget(self.outer)
+        self.locked = False
+        self.lock_screen = None
+        self._hidden: list[QWidget] = []
         self.db_label = QLabel("")
         self.count_label = QLabel("")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -98,6 +103,35 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.ensure_loaded()
 
+    def lock(self) -> None:
+        """Hide every page and open dialog behind the password box (the idle lock)."""
+        if self.locked or not self.isVisible():  # a closed window has nothing to hide
+            return
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.lock import LockScreen
+
+        self.locked = True
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.runner, self.unlock)
+            self.outer.addWidget(self.lock_screen)
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.nav.setEnabled(False)
+        self.lock_screen.box.password.setFocus()
+
+    def unlock(self, display_name: str) -> None:
+        self.locked = False
+        self.runner.actor = display_name
+        self.outer.setCurrentIndex(0)
+        self.nav.setEnabled(True)
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.runner.data_changed.emit("*")
+
     def preview_members(self, first_page) -> None:
         """Show the 党员 list read straight from the file while the database layer is loading."""
         page = self.page(2)
@@ -110,7 +144,23 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.remember:
             QSettings().setValue("window/geometry", self.saveGeometry())
+        idle = getattr(self, "idle_lock", None)
+        if idle is not None:
+            idle.stop()
         self.runner.wait_idle(10000)
         if self.runner.database is not None:
+            if self.remember:
+                close_backup(self.runner.database)
             self.runner.database.close()
         super().closeEvent(event)
+
+
+def close_backup(db) -> None:
+    """The backup on close, made only when quick_check passes (services.backups.backup_on_close)."""
+    from app.domain.errors import StorageError
+    from app.services.backups import backup_on_close
+
+    try:
+        backup_on_close(db)
+    except StorageError:
+        pass  # a full disk must not keep the window from closing; the next start tries again

@@ -43,6 +43,9 @@ class AppUser(IdMixin, VersionedMixin, Base):
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    recovery_hash: Mapped[str | None] = mapped_column(String(200))  # scrypt of the code shown once
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)  # no attempt is checked before this
 
 
 class AuditLog(IdMixin, Base):

@@ -54,6 +54,14 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class SafetyNote:
+    """A 数据安全 line on 首页 (no backup off the machine, a risky location)."""
+
+    text: str
+    basis: str = ""
+
+
+@dataclass(frozen=True)
 class HomeView:
     org_name: str
     figures: KeyFigures

@@ -15,11 +15,25 @@ def _load(session):
 
     names = display_names(session)  # every branch has a 第一党小组: say whose
     warnings = [(names.get(w.org_id, w.org_name), w) for w in committees.warnings(session)]
-    return home_view(session), member_reminders.all_reminders(session), warnings
+    return home_view(session), member_reminders.all_reminders(session), warnings + _safety(session)
+
+
+def _safety(session):
+    """Backups that never left the machine, and a database in a risky place (shown first)."""
+    from app.services import backups, location
+    from app.services.views.home import SafetyNote
+    from app.services.views.maintenance import database_file
+
+    path = database_file(session)
+    if path is None:
+        return []
+    notes = [("数据安全", SafetyNote(text)) for text in location.risks(path)]
+    offsite = backups.offsite_reminder(session)
+    return notes + ([("数据安全", SafetyNote(offsite))] if offsite else [])
 
 
 _PRIORITY = {kind: n for n, kind in enumerate(
-    ("换届", "会议", "发展党员", "预备期满", "组织建设", "党费", "失联6个月以上", "身份证号待补充", "光荣在党50年", "政治生日"))}
+    ("数据安全", "换届", "会议", "发展党员", "预备期满", "组织建设", "党费", "失联6个月以上", "身份证号待补充", "光荣在党50年", "政治生日"))}
 
 
 class Card(QFrame):
@@ -81,8 +95,9 @@ class HomePage(Page):
         lines = [(r.kind, r.urgent, f"【{r.kind}】{r.org_name}：{r.text}" if r.org_name else f"【{r.kind}】{r.text}")
                  for r in view.reminders if r.kind != "身份证号待补充"]
         # 换届 due dates already come with the page's reminders; the rest of the rule warnings are added here
+        lines += [("数据安全", True, f"【数据安全】{w.text}") for org, w in warnings if org == "数据安全"]
         lines += [("组织建设", False, f"【组织建设】{org}：{w.text}（{w.basis}）")
-                  for org, w in warnings if "换届" not in w.text]
+                  for org, w in warnings if "换届" not in w.text and org != "数据安全"]
         grouped: dict[str, list[str]] = {}
         for r in member_reminders:
             grouped.setdefault(r.kind, []).append(r.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from app.domain.idnumber import mask
+from app.domain.idnumber import mask, mask_phone
 from app.ui.pages.base import Page, make_table, row_of
 from app.ui.table_model import Column, RowTableModel, col
 
@@ -16,6 +16,12 @@ def _filters(session):
     from app.services.views.members import roster_filters
 
     return roster_filters(session)
+
+
+def _record_reveal(session, count: int):
+    from app.services.audit import record
+
+    record(session, "查看完整信息", "member", "", f"在党员列表中显示完整身份证号和电话（{count}人）")
 
 
 def _page(session, query: dict):
@@ -31,7 +37,7 @@ class MembersPage(Page):
 
     def __init__(self, runner, parent=None) -> None:
         super().__init__(runner, parent)
-        self.full_ids = QCheckBox("显示完整身份证号")
+        self.full_ids = QCheckBox("显示完整身份证号和电话")
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zsf）、全拼、身份证或电话尾号")
@@ -91,7 +97,7 @@ class MembersPage(Page):
             col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 82),
             col("年龄", "age", 40, right=True), col("民族", "ethnicity", 54), col("学历", "education", 78),
             col("人员类别", "category", 68), col("入党日期", "join", 82), col("所在支部", "org_name", 156),
-            col("党小组", "group_name", 84), col("联系电话", "phone", 96),
+            col("党小组", "group_name", 84), Column("联系电话", lambda r: r.phone if self.full_ids.isChecked() else mask_phone(r.phone), 96),
             Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 144),
             col("状态", "status", 60),
         ]
@@ -101,7 +107,7 @@ class MembersPage(Page):
         self.debounce.timeout.connect(self.reload)
         for box in (self.org, self.category, self.occupation, self.flag, self.scope, self.order):
             box.currentIndexChanged.connect(self.reload)
-        self.full_ids.toggled.connect(lambda _on: self.model.layoutChanged.emit())
+        self.full_ids.toggled.connect(self._full_toggled)
         self.table.doubleClicked.connect(lambda index: self.edit_member(row_of(self.table, index)))
         self.add_button.clicked.connect(lambda: self.edit_member(None))
         self.edit_button.clicked.connect(self._edit_selected)
@@ -113,6 +119,11 @@ class MembersPage(Page):
     def preload(self, page) -> None:
         """Rows read before the database layer is up (see services.quick_roster)."""
         self._show(page, self.generation, reset=True)
+
+    def _full_toggled(self, on: bool) -> None:
+        self.model.layoutChanged.emit()
+        if on:  # whole numbers on screen: a disclosure the audit log keeps
+            self.runner.submit(_record_reveal, self.model.rowCount(), write=True)
 
     def refresh(self) -> None:
         self.runner.submit(_filters, on_done=self._show_filters)

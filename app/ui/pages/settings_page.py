@@ -27,6 +27,24 @@ def _backup(s):
     return backup_now(s)
 
 
+def _usb_backup(db, folder, password, actor):
+    from app.services.backups import backup_to_folder
+
+    return backup_to_folder(db, folder, password=password, actor=actor)
+
+
+def _has_password(s):
+    from app.services.auth import login_required
+
+    return login_required(s)
+
+
+def _backup_list(db):
+    from app.services.backups import list_backups
+
+    return list_backups(db.path) if db.path is not None else []
+
+
 VALUE_LABELS = {"ROUND_HALF_UP": "四舍五入到分", "ROUND_CEILING": "进位到分"}
 
 
@@ -49,10 +67,18 @@ class SettingsPage(Page):
         bar = QHBoxLayout()
         self.check_button = QPushButton("检查数据库")
         self.backup_button = QPushButton("立即备份")
+        self.usb_button = QPushButton("备份到U盘…")
+        self.restore_button = QPushButton("从备份恢复…")
         self.holiday_button = QPushButton("节假日安排…")
+        self.password_button = QPushButton("登录密码…")
+        self.audit_button = QPushButton("审计日志…")
         bar.addWidget(self.check_button)
         bar.addWidget(self.backup_button)
+        bar.addWidget(self.usb_button)
+        bar.addWidget(self.restore_button)
         bar.addWidget(self.holiday_button)
+        bar.addWidget(self.password_button)
+        bar.addWidget(self.audit_button)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         self.result = QLabel("")
@@ -68,7 +94,58 @@ class SettingsPage(Page):
         self.backup_button.clicked.connect(lambda: self.runner.submit(_backup, on_done=self._backed_up,
                                                                       progress_title="正在备份…"))
 
+        self.usb_button.clicked.connect(self.open_usb_backup)
+        self.restore_button.clicked.connect(self.open_restore)
         self.holiday_button.clicked.connect(self.open_holidays)
+        self.password_button.clicked.connect(self.open_password)
+        self.audit_button.clicked.connect(self.open_audit)
+        self.folder = ""
+        self.values: dict = {}
+
+    def open_password(self) -> None:
+        self.runner.submit(_has_password, on_done=self._show_password)
+
+    def _show_password(self, has: bool) -> None:
+        from app.ui.lock import PasswordDialog
+
+        self._dialog = PasswordDialog(self.runner, has, int(self.values.get("privacy.lock_minutes", 5)),
+                                      str(self.values.get("clerk.name", "")), self)
+        self._dialog.open()
+
+    def open_audit(self) -> None:
+        from app.ui.dialogs.audit_log import AuditLogDialog
+
+        self._dialog = AuditLogDialog(self.runner, self)
+        self._dialog.open()
+
+    def open_usb_backup(self) -> None:
+        from app.ui.dialogs.backup_dialogs import UsbBackupDialog
+
+        self._dialog = UsbBackupDialog(self.folder, self)
+        self._dialog.accepted.connect(lambda: self.usb_backup(*self._dialog.choice()))
+        self._dialog.open()
+
+    def usb_backup(self, folder: str, password: str | None) -> None:
+        self.runner.submit(_usb_backup, self.runner.database, folder, password, self.runner.actor, plain=True,
+                           on_done=self._usb_done, progress_title="正在备份到U盘并验证…")
+
+    def _usb_done(self, result) -> None:
+        self.runner.data_changed.emit("settings")
+        kind = "加密备份" if result.encrypted else "备份"
+        text = (f"{kind}完成：{result.path}（{result.size_bytes / 1024 / 1024:.1f} MB）。已从U盘重新读取并用 integrity_check "
+                f"验证，党员 {result.counts.get('member', 0)} 条。\n\n请先在任务栏中点“安全删除硬件并弹出媒体”，等提示可以安全移除后再拔出U盘。")
+        self.result.setText(text)
+        self._box = QMessageBox(QMessageBox.Information, "备份完成", text, QMessageBox.Ok, self)
+        self._box.open()
+
+    def open_restore(self) -> None:
+        self.runner.submit(_backup_list, self.runner.database, plain=True, on_done=self._show_restore)
+
+    def _show_restore(self, entries) -> None:
+        from app.ui.dialogs.backup_dialogs import RestoreDialog
+
+        self._dialog = RestoreDialog(self.runner, entries, self)
+        self._dialog.open()
 
     def open_holidays(self) -> None:
         from app.ui.dialogs.holidays import HolidayDialog
@@ -82,6 +159,8 @@ class SettingsPage(Page):
     def _show(self, data) -> None:
         settings, path = data
         self.model.reset(settings)
+        self.values = {s.key: s.value for s in settings}
+        self.folder = str(self.values.get("backup.folder", ""))
         self.location.setText(f"数据库文件：{path}" if path else "数据库：服务器数据库（PostgreSQL）")
 
     def _checked(self, report) -> None:
