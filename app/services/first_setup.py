@@ -21,6 +21,7 @@ class FirstSetup:
     branches: tuple[str, ...] = ()
     clerk_name: str = ""
     backup_folder: str = ""
+    password: str = ""  # optional login password (empty: none)
 
 
 def child_level(type_text: str) -> OrgLevel:
@@ -68,3 +69,14 @@ def apply_first_setup(session, setup: FirstSetup) -> OrgView:
             raise ValidationError("备份文件夹", f"无法创建“{path}”：{exc.strerror or exc}") from None
         settings.set_value(session, "backup.folder", str(path))
     return top
+
+
+def apply_with_password(session, setup: FirstSetup) -> tuple[OrgView, str | None]:
+    """``apply_first_setup``, and the login password when one was chosen: (top, the recovery code to show once)."""
+    from app.services import auth
+
+    top = apply_first_setup(session, setup)
+    code = None
+    if setup.password:
+        code = auth.set_password(session, setup.password, display_name=setup.clerk_name.strip() or None)
+    return top, code

@@ -97,9 +97,10 @@ def _restore_damaged(path: str, backup: str):
 
 
 def _apply_setup(session, setup):
-    from app.services.first_setup import apply_first_setup
+    from app.services.first_setup import apply_with_password
 
-    return apply_first_setup(session, setup).name
+    top, code = apply_with_password(session, setup)
+    return top.name, code
 
 
 def _make_demo(path: str, progress):
@@ -248,8 +249,14 @@ class Launcher:
             self.runner.submit(_make_demo, str(demo), plain=True, with_progress=True,
                                progress_title="正在生成演示数据…", on_done=lambda p: self.open(p))
 
-    def _set_up(self, org_name: str) -> None:
-        """After the wizard: the 首页, whichever page was open last time, with its list of what to do next."""
+    def _set_up(self, result) -> None:
+        """After the wizard: the 首页, whichever page was open last time, with its list of what to do next
+        (and the recovery code of a password just set, shown this once)."""
+        org_name, code = result
+        if code:
+            QMessageBox.information(self.window, "登录密码已设置",
+                                    f"恢复码：{code}\n\n请抄下来收好，它只显示这一次。忘记密码时，在登录框点“忘记密码”"
+                                    "输入恢复码即可重设。")
         self.window.nav.blockSignals(True)
         self.window.nav.setCurrentRow(0)
         self.window.nav.blockSignals(False)

@@ -1,8 +1,7 @@
 """The first start: a guided setup (organisation → branches → clerk → backups → done), or the demo data.
 
-Pages carry spaced ids and QWizard walks them in id order, so a step can be slotted in later without
-touching the others: the optional password (once the login service gives set_password → recovery code)
-becomes a page with id PASSWORD_SLOT between the clerk and the backup pages.
+Pages carry spaced ids and QWizard walks them in id order, so a step can be slotted in without touching
+the others: the optional login password is the page PASSWORD_SLOT between the clerk and the backup pages.
 """
 
 from __future__ import annotations
@@ -152,6 +151,39 @@ class ClerkPage(QWizardPage):
         form.addRow("党务工作者姓名", self.name)
 
 
+class PasswordPage(QWizardPage):
+    """An optional login password: asked for at every start and after the idle lock (设置 can change it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("登录密码（可不设）")
+        self.setSubTitle("这台电脑有别人使用时，建议设一个密码：打开程序和离开一段时间后都要输入，台账里的身份证号等信息"
+                         "才不会被旁人看到。不设就直接点“下一步”。")
+        self.password, self.again = QLineEdit(), QLineEdit()
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.Password)
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow("密码（至少6个字符）", self.password)
+        form.addRow("再输入一次", self.again)
+        form.addRow(self.error)
+        form.addRow(_intro("设好后会显示一次恢复码，请抄下来收好：忘记密码时凭它重设。"))
+        for edit in (self.password, self.again):
+            edit.textChanged.connect(lambda _t: self.error.setText(""))
+
+    def validatePage(self) -> bool:  # noqa: N802
+        text = self.password.text()
+        if not text and not self.again.text():
+            return True
+        if len(text) < 6:
+            self.error.setText("密码至少6个字符；不设密码请把两栏都清空。")
+            return False
+        if text != self.again.text():
+            self.error.setText("两次输入的密码不一样。")
+            return False
+        return True
+
+
 def default_backup_folder() -> str:
     documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
     return str(Path(documents) / "支部台账备份")
@@ -202,7 +234,8 @@ class DonePage(QWizardPage):
         setup = self.wizard().setup()
         branches = "、".join(setup.branches) if setup.branches else "暂不添加"
         lines = [f"本级党组织：{setup.org_name}（{setup.org_type}）", f"下属{child_level(setup.org_type).value}：{branches}",
-                 f"党务工作者：{setup.clerk_name or '暂不填写'}", f"备份文件夹：{setup.backup_folder or '暂不设置'}", "",
+                 f"党务工作者：{setup.clerk_name or '暂不填写'}", f"登录密码：{'已设置' if setup.password else '不设'}",
+                 f"备份文件夹：{setup.backup_folder or '暂不设置'}", "",
                  "点击“开始使用”后进入首页，那里列出接下来要做的事：导入党员名册、核定党费基数、记录会议等。"]
         self.summary.setText("\n".join(lines))
 
@@ -221,7 +254,8 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.CancelButton, "退出")
         self.resize(640, 460)
         for page_id, page in ((START, StartPage()), (ORGANISATION, OrganisationPage()), (BRANCHES, BranchesPage()),
-                              (CLERK, ClerkPage()), (BACKUP, BackupPage()), (DONE, DonePage())):
+                              (CLERK, ClerkPage()), (PASSWORD_SLOT, PasswordPage()), (BACKUP, BackupPage()),
+                              (DONE, DonePage())):
             self.setPage(page_id, page)
         self.setStartId(START)
 
@@ -237,4 +271,5 @@ class FirstRunWizard(QWizard):
             branches=tuple(self.page(BRANCHES).names()),
             clerk_name=self.page(CLERK).name.text().strip(),
             backup_folder=self.page(BACKUP).folder.text().strip(),
+            password=self.page(PASSWORD_SLOT).password.text(),
         )

@@ -50,7 +50,10 @@ class PasswordBox(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("fieldError")
         self.message.setAlignment(Qt.AlignCenter)
-        for w in (self.password, self.button, self.message):
+        self.forgot = QPushButton("忘记密码…")
+        self.forgot.setFlat(True)
+        self.forgot.clicked.connect(self.recover)
+        for w in (self.password, self.button, self.message, self.forgot):
             lay.addWidget(w, 0, Qt.AlignHCenter)
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
@@ -85,10 +88,69 @@ class PasswordBox(QWidget):
             self.button.setEnabled(True)
 
 
+    def recover(self) -> None:
+        """The recovery code shown when the password was set: a new password, then a new code (shown once)."""
+        self._recovery = RecoveryDialog(self.runner, self.account.currentData() or "", self)
+        self._recovery.done_with = lambda: self.on_ok(self._recovery.display_name)
+        self._recovery.open()
+
+
 def _accounts(db):
     from app.services.auth import accounts
 
     return accounts(db)
+
+
+def _reset(db, code, password, username):
+    from app.services.auth import check_password, reset_with_recovery_code
+
+    kwargs = {"username": username} if username else {}
+    new_code = reset_with_recovery_code(db, code, password, **kwargs)
+    return new_code, check_password(db, password, username=username or None).display_name
+
+
+class RecoveryDialog(QDialog):
+    """忘记密码: the recovery code and a new password twice."""
+
+    def __init__(self, runner, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.username = runner, username
+        self.setWindowTitle("用恢复码重设密码")
+        self.display_name, self.new_code, self.done_with = "", "", None
+        self.code, self.password, self.again = QLineEdit(), QLineEdit(), QLineEdit()
+        self.code.setPlaceholderText("设置密码时显示的恢复码")
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.Password)
+        self.error = QLabel("")
+        self.error.setObjectName("fieldError")
+        form = QFormLayout(self)
+        form.addRow("恢复码", self.code)
+        form.addRow("新密码（至少6个字符）", self.password)
+        form.addRow("再输入一次", self.again)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("重设密码")
+        buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        if self.password.text() != self.again.text():
+            self.error.setText("两次输入的新密码不一样。")
+            return
+        self.runner.submit(_reset, self.runner.database, self.code.text(), self.password.text(), self.username,
+                           plain=True, on_done=self._saved, on_error=lambda e: self.error.setText(error_text(e)))
+
+    def _saved(self, result) -> None:
+        self.new_code, self.display_name = result
+        self._box = QMessageBox(QMessageBox.Information, "请抄下新的恢复码",
+                                f"密码已重设。\n\n新的恢复码：{self.new_code}\n\n原来的恢复码已作废；新的只显示这一次，请抄下收好。",
+                                QMessageBox.Ok, self)
+        self._box.open()
+        self.accept()
+        if self.done_with is not None:
+            self.done_with()
 
 
 class LoginDialog(QDialog):

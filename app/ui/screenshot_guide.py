@@ -37,7 +37,7 @@ def _wizard_pictures(app, out_dir: Path, backup_folder: str) -> tuple[list[Path]
         BACKUP: lambda p: p.folder.setText(SHOWN_FOLDER),
     }
     written, setup = [], None
-    for n in range(1, 7):
+    for n in range(1, 8):  # start, organisation, branches, clerk, password, backup, done
         page_id = wizard.currentId()
         if page_id in fill:
             fill[page_id](wizard.page(page_id))

@@ -9,7 +9,7 @@ from app.services import settings
 from app.services.organisations import top_organisation
 from app.services.views.organisations import display_names
 from app.ui import app as app_module
-from app.ui.first_run import BACKUP, BRANCHES, CLERK, DONE, ORGANISATION, START, FirstRunWizard
+from app.ui.first_run import BACKUP, BRANCHES, CLERK, DONE, ORGANISATION, PASSWORD_SLOT, START, FirstRunWizard
 from tests.helpers_qt import type_chinese
 
 
@@ -20,7 +20,7 @@ def _wizard(qtbot) -> FirstRunWizard:
     return wizard
 
 
-def _fill(wizard: FirstRunWizard, backup_folder) -> None:
+def _fill(wizard: FirstRunWizard, backup_folder, password: str = "") -> None:
     """Walk every page as a clerk would: type, add, next."""
     assert wizard.currentId() == START
     wizard.next()
@@ -36,6 +36,11 @@ def _fill(wizard: FirstRunWizard, backup_folder) -> None:
     wizard.next()
     assert wizard.currentId() == CLERK
     type_chinese(wizard.page(CLERK).name, "王秀英")
+    wizard.next()
+    assert wizard.currentId() == PASSWORD_SLOT
+    if password:
+        wizard.page(PASSWORD_SLOT).password.setText(password)
+        wizard.page(PASSWORD_SLOT).again.setText(password)
     wizard.next()
     assert wizard.currentId() == BACKUP
     wizard.page(BACKUP).folder.setText(str(backup_folder))
@@ -148,80 +153,75 @@ def test_the_guide_pictures_show_each_wizard_page_the_new_home_and_an_import_pre
     path = sqlite_db.path
     sqlite_db.close()
     written = render_guide(path, None, tmp_path / "shots")
-    assert [p.name for p in written] == [f"guide-setup-{n}.png" for n in range(1, 7)] + [
+    assert [p.name for p in written] == [f"guide-setup-{n}.png" for n in range(1, 8)] + [
         "guide-home-next-steps.png", "guide-import-preview.png"]
     sizes = {p.name: (QImage(str(p)).width(), QImage(str(p)).height()) for p in written}
     assert sizes["guide-setup-1.png"] == (720, 500) and sizes["guide-home-next-steps.png"] == (1280, 800)
     assert all(p.stat().st_size > 8_000 for p in written)
 
 
-def test_a_page_set_at_the_password_slot_comes_between_the_clerk_and_the_backup_pages(qtbot, tmp_path):
-    from PySide6.QtWidgets import QWizardPage
-
-    from app.ui.first_run import PASSWORD_SLOT
-
-    wizard = FirstRunWizard()
-    qtbot.addWidget(wizard)
-    wizard.setPage(PASSWORD_SLOT, QWizardPage())  # what the login work will add, without touching the others
-    wizard.show()
-    wizard.next()
-    type_chinese(wizard.page(ORGANISATION).name, "幸福社区党委")
-    seen = [wizard.currentId()]
-    while wizard.currentId() != DONE:
-        wizard.next()
-        seen.append(wizard.currentId())
-    assert seen == [ORGANISATION, BRANCHES, CLERK, PASSWORD_SLOT, BACKUP, DONE]
-
-
-def test_the_roster_step_opens_the_members_page_and_its_excel_import(qtbot, sqlite_db, monkeypatch):
-    from app.services.first_setup import FirstSetup, apply_first_setup
-    from app.ui.main_window import MainWindow
-    from app.ui.tasks import TaskRunner
-
-    with sqlite_db.unit_of_work() as s:
-        apply_first_setup(s, FirstSetup("幸福社区党委", "社区党委"))
-    asked = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (asked.append(a[1]), ("", ""))[1]))
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    panel = window.pages[0].next_steps
-    qtbot.waitUntil(lambda: bool(panel.rows), timeout=10000)
-    assert panel.done_keys() == set() and not panel.isHidden()
-    panel.rows["roster"][2].click()
-    assert window.nav.currentRow() == 2 and asked == ["选择党员名册"]
-    runner.wait_idle()
-
-
-def test_a_folder_that_cannot_be_made_writes_nothing_and_brings_the_wizard_back(qtbot, tmp_path, monkeypatch):
+def test_a_password_chosen_in_the_wizard_is_asked_for_and_its_recovery_code_resets_it(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    blocker = tmp_path / "备份.txt"
-    blocker.write_text("不是文件夹", encoding="utf-8")
-    runs, warned = [], []
+    from app.services import auth
+    from app.ui.lock import PasswordBox
+
+    wizard = _wizard(qtbot)
+    wizard.next()
+    type_chinese(wizard.page(ORGANISATION).name, "幸福社区党委")
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentId() == PASSWORD_SLOT
+    page = wizard.page(PASSWORD_SLOT)
+    page.password.setText("abc12")
+    page.again.setText("abc12")
+    wizard.next()
+    assert wizard.currentId() == PASSWORD_SLOT and "至少6个字符" in page.error.text()
+    page.password.setText("abc123")
+    wizard.next()
+    assert wizard.currentId() == PASSWORD_SLOT and "不一样" in page.error.text()
+    page.again.setText("abc123")
+    wizard.next()
+    assert wizard.currentId() == BACKUP and wizard.setup().password == "abc123"
+    wizard.close()
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]) or QMessageBox.Ok)
 
     def clerk_walks(self):
-        runs.append(self.currentId())
-        if len(runs) > 1:
-            return FirstRunWizard.Rejected  # the second time the clerk gives up
         self.show()
-        _fill(self, blocker / "子文件夹")
+        _fill(self, tmp_path / "备份", password="abc123")
         self.hide()
         return FirstRunWizard.Accepted
 
     monkeypatch.setattr(FirstRunWizard, "exec", clerk_walks)
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, title, text, *a: warned.append(text)))
     launcher = app_module.Launcher(QApplication.instance(), tmp_path / "fresh.db", None)
-    exits = []
-    launcher.app = type("App", (), {"exit": lambda self, code=0: exits.append(code)})()
     qtbot.addWidget(launcher.window)
     launcher.start()
-    qtbot.waitUntil(lambda: len(runs) == 2, timeout=15000)
-    assert "备份文件夹" in warned[0] and exits == [0]
-    with launcher.runner.database.reading() as s:
-        assert top_organisation(s) is None and settings.get(s, "clerk.name") == ""
-    launcher.runner.wait_idle()
-    launcher.runner.database.close()
+    qtbot.waitUntil(lambda: launcher.window.ready, timeout=15000)
+    runner = launcher.runner
+    runner.wait_idle()
+    assert shown and "恢复码：" in shown[0]
+    code = shown[0].split("恢复码：")[1].split()[0]
+    db = runner.database
+    assert auth.login_required(db)
+    assert auth.check_password(db, "abc123").ok and not auth.check_password(db, "wrong1").ok
+
+    done = []
+    box = PasswordBox(runner, "请输入登录密码", done.append)
+    qtbot.addWidget(box)
+    box.recover()
+    dialog = box._recovery
+    dialog.code.setText("WRONG-CODE")
+    dialog.password.setText("new-pass-1")
+    dialog.again.setText("new-pass-1")
+    dialog.save()
+    runner.wait_idle()
+    assert "恢复码" in dialog.error.text() and not done
+    dialog.code.setText(code)
+    dialog.save()
+    runner.wait_idle()
+    assert done == ["王秀英"] and dialog.new_code and dialog.new_code != code
+    assert auth.check_password(db, "new-pass-1").ok
+    runner.wait_idle()
+    db.close()
