@@ -24,6 +24,12 @@ def _record_reveal(session, count: int):
     record(session, "查看完整信息", "member", "", f"在党员列表中显示完整身份证号和电话（{count}人）")
 
 
+def _record_one_reveal(session, member_id: int, name: str):
+    from app.services.audit import record
+
+    record(session, "查看完整信息", "member", str(member_id), f"在党员列表中显示{name}的完整身份证号和电话")
+
+
 def _page(session, query: dict):
     from app.services.views.members import roster_page
 
@@ -38,6 +44,7 @@ class MembersPage(Page):
     def __init__(self, runner, parent=None) -> None:
         super().__init__(runner, parent)
         self.full_ids = QCheckBox("显示完整身份证号和电话")
+        self.revealed: set[int] = set()  # members whose whole numbers were asked for one by one
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zsf）、全拼、身份证或电话尾号")
@@ -97,12 +104,42 @@ class MembersPage(Page):
             col("姓名", "name", 80), col("性别", "gender", 44), col("出生日期", "birth", 82),
             col("年龄", "age", 40, right=True), col("民族", "ethnicity", 54), col("学历", "education", 78),
             col("人员类别", "category", 68), col("入党日期", "join", 82), col("所在支部", "org_name", 156),
-            col("党小组", "group_name", 84), Column("联系电话", lambda r: r.phone if self.full_ids.isChecked() else mask_phone(r.phone), 96),
-            Column("公民身份号码", lambda r: r.id_number if self.full_ids.isChecked() else mask(r.id_number), 144),
+            col("党小组", "group_name", 84), Column("联系电话", lambda r: r.phone if self._whole(r) else mask_phone(r.phone), 96),
+            Column("公民身份号码", lambda r: r.id_number if self._whole(r) else mask(r.id_number), 144),
             col("状态", "status", 60),
         ]
 
+    def _whole(self, row) -> bool:
+        return self.full_ids.isChecked() or row.id in self.revealed
+
+    def reveal_selected(self) -> None:
+        """Whole ID and phone numbers of the selected member only (右键 → 显示完整号码); audited."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = row_of(self.table, index)
+        if row.id not in self.revealed:
+            self.revealed.add(row.id)
+            self.model.layoutChanged.emit()
+            self.runner.submit(_record_one_reveal, row.id, row.name, write=True)
+
+    def _menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        menu.addAction("编辑…", self._edit_selected)
+        menu.addAction("显示此人完整身份证号和电话", self.reveal_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
     def _connect_signals(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         self.search.textChanged.connect(lambda _t: self.debounce.start())
         self.debounce.timeout.connect(self.reload)
         for box in (self.org, self.category, self.occupation, self.flag, self.scope, self.order):

@@ -72,6 +72,8 @@ class SettingsPage(Page):
         self.holiday_button = QPushButton("节假日安排…")
         self.password_button = QPushButton("登录密码…")
         self.audit_button = QPushButton("审计日志…")
+        self.accounts_button = QPushButton("账户…")
+        self.accounts_button.setToolTip("几位党务工作者共用一个数据库时，每人一个登录账户")
         bar.addWidget(self.check_button)
         bar.addWidget(self.backup_button)
         bar.addWidget(self.usb_button)
@@ -79,6 +81,7 @@ class SettingsPage(Page):
         bar.addWidget(self.holiday_button)
         bar.addWidget(self.password_button)
         bar.addWidget(self.audit_button)
+        bar.addWidget(self.accounts_button)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         self.result = QLabel("")
@@ -99,8 +102,15 @@ class SettingsPage(Page):
         self.holiday_button.clicked.connect(self.open_holidays)
         self.password_button.clicked.connect(self.open_password)
         self.audit_button.clicked.connect(self.open_audit)
+        self.accounts_button.clicked.connect(self.open_accounts)
         self.folder = ""
         self.values: dict = {}
+
+    def open_accounts(self) -> None:
+        from app.ui.dialogs.accounts import AccountsDialog
+
+        self._accounts = AccountsDialog(self.runner, self)
+        self._accounts.open()
 
     def open_password(self) -> None:
         self.runner.submit(_has_password, on_done=self._show_password)
