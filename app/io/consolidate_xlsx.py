@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.domain.errors import ValidationError
 from app.io.atomic import atomic_path
-from app.io.excel_read import SheetError, read_sheet
+from app.io.excel_read import SheetError, read_sheets
 from app.io.stats_workbook_xlsx import SHEETS
 from app.io.xlsx_stream import Col, StreamSheet
 from app.services.consolidation import BranchWorkbook, Consolidation, CountTable
@@ -32,11 +32,12 @@ def _value(v):
 
 def read_branch_workbook(path: Path | str) -> BranchWorkbook:
     path = Path(path)
-    try:
-        about = read_sheet(path, "说明")
+    try:  # the file checked and opened once for all its sheets
+        sheets = read_sheets(path, ["说明"], optional=SHEETS[1:] + TABLE_TITLES)
     except SheetError as exc:
         message = exc.message if "说明" not in exc.message else f"「{path.name}」不是支部台账导出的季度工作簿（没有“说明”工作表）。"
         raise ValidationError(path.name, message) from None
+    about = sheets["说明"]
     if not about.rows or about.rows[0][0] != MARKER:
         raise ValidationError(path.name, "不是支部台账导出的季度工作簿（“说明”工作表第一格不是“支部台账季度工作簿”）")
     info = {str(r[0]): r[1] for r in about.rows[1:] if r and r[0]}
@@ -49,11 +50,9 @@ def read_branch_workbook(path: Path | str) -> BranchWorkbook:
     book = BranchWorkbook(path.name, str(info.get("党组织") or ""), str(info.get("统计期间") or ""),
                           str(info.get("起止日期") or ""), version)
     for name in SHEETS[1:]:
-        try:
-            sheet = read_sheet(path, name)
-        except SheetError as exc:
-            raise ValidationError(path.name, exc.message) from None
-        rows = sheet.rows
+        if name not in sheets:
+            raise ValidationError(path.name, f"缺少工作表“{name}”")
+        rows = sheets[name].rows
         headers = [str(v) if v is not None else "" for v in rows[HEADER_ROW - 1]] if len(rows) >= HEADER_ROW else []
         data = [[_value(v) for v in r] for r in rows[HEADER_ROW:]
                 if any(v not in (None, "") for v in r) and (len(r) < 2 or not str(r[1] or "").startswith("合计"))]
@@ -63,17 +62,10 @@ def read_branch_workbook(path: Path | str) -> BranchWorkbook:
                 raise ValidationError(path.name, "“统计汇总”工作表缺少“键”等列，不能汇总")
             book.figures = [(r[at["分组"]], r[at["项目"]], r[at["键"]], r[at["数值"]]) for r in data if r[at["键"]]]
         book.sheets[name] = (headers, data)
-    names = set(_sheet_names(path))
     for title in TABLE_TITLES:
-        if title in names:
-            book.tables[title] = _count_table(read_sheet(path, title))
+        if title in sheets:
+            book.tables[title] = _count_table(sheets[title])
     return book
-
-
-def _sheet_names(path: Path) -> list[str]:
-    from python_calamine import CalamineWorkbook
-
-    return CalamineWorkbook.from_path(str(path)).sheet_names
 
 
 def _count_table(sheet) -> CountTable:

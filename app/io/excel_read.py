@@ -60,6 +60,20 @@ class Sheet:
 def read_sheet(path: Path | str, sheet: str | int = 0) -> Sheet:
     """Read one worksheet into plain Python values (str, float, bool, date, datetime)."""
     path = Path(path)
+    workbook = _open_checked(path)
+    return _guarded(path, lambda: _sheet_of(workbook, path, sheet))
+
+
+def read_sheets(path: Path | str, names, *, optional=()) -> dict[str, Sheet]:
+    """Several worksheets of one file, the file checked and opened once; ``optional`` ones may be missing."""
+    path = Path(path)
+    workbook = _open_checked(path)
+    present = set(_guarded(path, lambda: workbook.sheet_names))
+    wanted = list(names) + [n for n in optional if n in present]
+    return {name: _guarded(path, lambda name=name: _sheet_of(workbook, path, name)) for name in wanted}
+
+
+def _open_checked(path: Path):
     if not path.is_file():
         raise SheetError(f"文件「{path}」不存在。")
     size = path.stat().st_size
@@ -75,34 +89,40 @@ def read_sheet(path: Path | str, sheet: str | int = 0) -> Sheet:
         _check_zip(path)
     from python_calamine import CalamineWorkbook
 
+    return _guarded(path, lambda: CalamineWorkbook.from_path(str(path)))
+
+
+def _guarded(path: Path, read):
+    """calamine's own errors for broken or encrypted files, as a clear message."""
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        names = workbook.sheet_names
-        if isinstance(sheet, int):
-            if sheet >= len(names):
-                raise SheetError(f"文件「{path.name}」中没有第 {sheet + 1} 个工作表。")
-            ws = workbook.get_sheet_by_index(sheet)
-        else:
-            if sheet not in names:
-                raise SheetError(f"文件「{path.name}」中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）。")
-            ws = workbook.get_sheet_by_name(sheet)
-        if ws.height > MAX_ROWS:
-            raise SheetError(f"工作表“{ws.name}”有 {ws.height} 行，超过 {MAX_ROWS} 行的上限，请分成几个文件。")
-        if ws.width > MAX_COLS:
-            raise SheetError(f"工作表“{ws.name}”有 {ws.width} 列，超过 {MAX_COLS} 列的上限。")
-        rows = ws.to_python(skip_empty_area=False)
-        if rows and not isinstance(rows[0], list):  # older calamine releases return tuples
-            rows = [list(r) for r in rows]
-        merged = list(ws.merged_cell_ranges or [])
-        name = ws.name
+        return read()
     except SheetError:
         raise
-    except Exception as exc:  # calamine raises its own error types for broken or encrypted files
+    except Exception as exc:
         text = str(exc)
         if "password" in text.lower() or "encrypt" in text.lower() or "cfb" in text.lower():
             raise SheetError(f"文件「{path.name}」有密码保护，请在 Excel/WPS 中取消密码后另存再导入。") from exc
         raise SheetError(f"文件「{path.name}」已损坏或格式无法识别（{text.splitlines()[0] if text else type(exc).__name__}）。") from exc
-    return Sheet(name, rows, merged)
+
+
+def _sheet_of(workbook, path: Path, sheet: str | int) -> Sheet:
+    names = workbook.sheet_names
+    if isinstance(sheet, int):
+        if sheet >= len(names):
+            raise SheetError(f"文件「{path.name}」中没有第 {sheet + 1} 个工作表。")
+        ws = workbook.get_sheet_by_index(sheet)
+    else:
+        if sheet not in names:
+            raise SheetError(f"文件「{path.name}」中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）。")
+        ws = workbook.get_sheet_by_name(sheet)
+    if ws.height > MAX_ROWS:
+        raise SheetError(f"工作表“{ws.name}”有 {ws.height} 行，超过 {MAX_ROWS} 行的上限，请分成几个文件。")
+    if ws.width > MAX_COLS:
+        raise SheetError(f"工作表“{ws.name}”有 {ws.width} 列，超过 {MAX_COLS} 列的上限。")
+    rows = ws.to_python(skip_empty_area=False)
+    if rows and not isinstance(rows[0], list):  # older calamine releases return tuples
+        rows = [list(r) for r in rows]
+    return Sheet(ws.name, rows, list(ws.merged_cell_ranges or []))
 
 
 def cell_text(value: object) -> str:
