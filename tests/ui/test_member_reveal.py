@@ -7,22 +7,14 @@ from datetime import date
 from sqlalchemy import select
 
 from app.db.models import AuditLog
-from app.ui.main_window import MainWindow
+from helpers_qt import open_page
 from app.ui.tasks import TaskRunner
 from tests.ui.sample_data import populate
 
 
 def test_one_member_revealed_the_others_stay_masked(qtbot, sqlite_db):
     populate(sqlite_db, date.today())
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    window.nav.setCurrentRow(2)
-    runner.wait_idle()
-    page = window.pages[2]
+    runner, _window, page = open_page(qtbot, sqlite_db, 2)
     model = page.model
     from PySide6.QtCore import Qt
 

@@ -5,22 +5,13 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
+from helpers_qt import open_page
 from tests.io.test_template_fill import make_template
 from tests.services.test_stats_figures import _book
 
 
-def open_page(qtbot, db):
-    runner = TaskRunner()
-    runner.database = db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", db.display_name)
-    window.nav.setCurrentRow(7)
-    runner.wait_idle()
-    page = window.pages[7]
+def open_stats(qtbot, db):
+    runner, _window, page = open_page(qtbot, db, 7)
     page.year.setCurrentIndex(page.year.findData(2026))
     page.period.setCurrentIndex(page.period.findText("第1季度"))
     runner.wait_idle()
@@ -29,7 +20,7 @@ def open_page(qtbot, db):
 
 def test_workbook_template_and_consolidation_from_the_page(qtbot, sqlite_db, tmp_path, monkeypatch):
     _book(sqlite_db)
-    runner, page = open_page(qtbot, sqlite_db)
+    runner, page = open_stats(qtbot, sqlite_db)
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]) or QMessageBox.Ok)
     page.export_workbook(str(tmp_path / "一季度.xlsx"))
@@ -78,7 +69,7 @@ def test_workbook_template_and_consolidation_from_the_page(qtbot, sqlite_db, tmp
 
 def test_rolling_up_shows_the_conflicts(qtbot, sqlite_db, tmp_path, monkeypatch):
     _book(sqlite_db)
-    runner, page = open_page(qtbot, sqlite_db)
+    runner, page = open_stats(qtbot, sqlite_db)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
     page.export_workbook(str(tmp_path / "全部.xlsx"))
     runner.wait_idle()

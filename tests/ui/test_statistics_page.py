@@ -6,22 +6,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
+from helpers_qt import open_page
 from tests.ui.sample_data import populate
 
 
 def test_a_figure_opens_to_its_people(qtbot, sqlite_db, monkeypatch):
     populate(sqlite_db, date.today())
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    window.nav.setCurrentRow(7)
-    runner.wait_idle()
-    page = window.pages[7]
+    runner, _window, page = open_page(qtbot, sqlite_db, 7)
     page.year.setCurrentIndex(page.year.findData(date.today().year))
     runner.wait_idle()
     lines = {line.label: line for line in page.model.rows}
@@ -45,15 +36,7 @@ def test_figures_that_count_records_open_to_them(qtbot, sqlite_db):
     from tests.services.test_stats_figures import _book
 
     _book(sqlite_db)
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    window.nav.setCurrentRow(7)
-    runner.wait_idle()
-    page = window.pages[7]
+    runner, _window, page = open_page(qtbot, sqlite_db, 7)
     page.year.setCurrentIndex(page.year.findData(2026))
     page.period.setCurrentIndex(page.period.findText("第1季度"))
     runner.wait_idle()
@@ -77,15 +60,7 @@ def test_any_dates_can_be_chosen(qtbot, sqlite_db):
     from tests.services.test_stats_figures import _book
 
     _book(sqlite_db)
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    window.nav.setCurrentRow(7)
-    runner.wait_idle()
-    page = window.pages[7]
+    runner, _window, page = open_page(qtbot, sqlite_db, 7)
     assert not page.start.isVisible()
     page.period.setCurrentIndex(page.period.findText("自定义期间"))
     page.start.setDate(QDate(2026, 3, 16))

@@ -6,8 +6,7 @@ from PySide6.QtGui import QGuiApplication
 from openpyxl import load_workbook
 
 from app.services import settings
-from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
+from helpers_qt import open_page
 from helpers_stats_tables import make_book
 
 
@@ -16,15 +15,7 @@ def _page(qtbot, sqlite_db, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.Ok)
     make_book(sqlite_db)
-    runner = TaskRunner()
-    runner.database = sqlite_db
-    window = MainWindow(runner, remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.database_ready("幸福社区党委", sqlite_db.display_name)
-    window.nav.setCurrentRow(7)
-    runner.wait_idle()
-    page = window.pages[7]
+    runner, _window, page = open_page(qtbot, sqlite_db, 7)
     page.year.setCurrentIndex(page.year.findData(2026))
     runner.wait_idle()
     return page, runner
