@@ -28,7 +28,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # e.g. a flipped version byte
         raise SheetError(f"文件「{path.name}」已损坏或不是完整的 .xlsx 文件（{exc}）。请在 Excel/WPS 中重新另存。") from exc
     if len(infos) > MAX_ENTRIES:
         raise SheetError(f"文件「{path.name}」内部有 {len(infos)} 个部件，不像正常的 Excel 文件，未读取。")

@@ -190,3 +190,16 @@ def test_truncated_and_mutated_files_never_crash_the_importer(files, db_path):
     finally:
         db.close()
     assert seen["refused"] > 0 and sum(seen.values()) == 180
+
+
+def test_a_zip_claiming_an_unknown_format_version_is_a_clear_error(files, tmp_path):
+    """A flipped byte in the central directory's “version needed” makes zipfile raise NotImplementedError."""
+    from app.io.excel_read import SheetError, read_sheet
+
+    data = bytearray(files["good"].read_bytes())
+    at = data.rfind(b"PK\x01\x02")  # the last central directory entry
+    data[at + 6] = 232  # version needed to extract: 23.2
+    bad = tmp_path / "version.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(SheetError, match="已损坏"):
+        read_sheet(bad)
