@@ -15,8 +15,8 @@ from sqlalchemy import Engine, inspect, text
 from app.db.engine import is_sqlite
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")  # oldest first; a test checks this against the scripts
+HEAD_REVISION = "0010"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")  # oldest first; a test checks this against the scripts
 
 
 class SchemaTooNewError(Exception):

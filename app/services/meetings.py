@@ -206,6 +206,8 @@ def save_meeting(
     meeting.attachments = "\n".join(n.strip() for n in data.attachments if n.strip()) or None
     meeting.study_hours = hours
     meeting.expected_count = expected
+    away = sum(1 for r in rows if r.member_id is not None and r.state in (AttendanceState.LEAVE, AttendanceState.ABSENT))
+    meeting.present_count = max(expected - away, 0) if status is MeetingStatus.HELD and expected is not None else None
     meeting.attendance.extend(rows)
     meeting.votes.extend(MeetingVote(subject=v.subject.strip()[:200], eligible=v.eligible,
                                      present_eligible=v.present_eligible, yes=v.yes, no=v.no, abstain=v.abstain)

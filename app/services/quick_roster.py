@@ -17,7 +17,7 @@ from pathlib import Path
 from app.domain.enums import ACTIVE_STATUSES
 from app.services.roster_types import MemberPage, member_row
 
-EXPECTED_REVISION = "0009"  # must follow app.db.migrate.HEAD_REVISION (a test checks it)
+EXPECTED_REVISION = "0010"  # must follow app.db.migrate.HEAD_REVISION (a test checks it)
 
 _SQL = """
 SELECT m.id, m.version, m.name, m.gender, m.birth_date, m.birth_precision, m.ethnicity, m.education, m.category,

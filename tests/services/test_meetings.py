@@ -81,6 +81,8 @@ def test_a_general_meeting_with_absentees_and_a_vote(db, branch):
     with db.reading() as s:
         kept = s.execute(select(MeetingAttendance.member_id, MeetingAttendance.state)).all()
     assert len(kept) == 3  # the exceptions and the guest; 出席 is not stored
+    with db.reading() as s:  # 实到 is written with the record (what 统计 sums)
+        assert s.get(Meeting, mid).present_count == d.summary.present == 3
 
 
 def test_refusals_name_the_field_and_write_nothing(db, branch):
@@ -117,6 +119,8 @@ def test_a_plan_becomes_the_record_and_a_plan_can_be_cancelled(db, branch):
     with db.reading() as s:
         d = meeting_detail(s, mid)
     assert (d.row.status, d.row.expected, d.row.present) == ("计划", 3, None)
+    with db.reading() as s:
+        assert s.get(Meeting, mid).present_count is None  # nobody is present at a plan
     assert names(d.people) == ["张三", "李四", "王五"]  # the committee in office on the planned day
     with db.unit_of_work() as s:  # held a day later than planned
         save_meeting(s, MeetingData("支部委员会", branch["branch"], date(2026, 12, 4), host="张三", recorder="李四",
@@ -128,6 +132,8 @@ def test_a_plan_becomes_the_record_and_a_plan_can_be_cancelled(db, branch):
         d = meeting_detail(s, mid)
         statuses = {r.type_name: r.status for r in list_meetings(s, year=2026)}
     assert (d.row.status, d.summary.present, d.warnings) == ("已召开", 2, ())
+    with db.reading() as s:
+        assert s.get(Meeting, mid).present_count == 2
     assert statuses == {"支部委员会": "已召开", "主题党日": "取消"}
     with pytest.raises(ValidationError):
         with db.unit_of_work() as s:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, IdMixin, Money, Rate, TimestampMixin, VersionedMixin
@@ -17,10 +17,13 @@ class DuesAssessment(IdMixin, TimestampMixin, VersionedMixin, Base):
     """One member's 党费 for one year: category, base, rate and monthly amount."""
 
     __tablename__ = "dues_assessment"
-    __table_args__ = (UniqueConstraint("member_id", "year"),)
+    __table_args__ = (
+        UniqueConstraint("member_id", "year"),
+        Index("ix_dues_assessment_year", "year", "member_id"),  # a year's members without reading the rows
+    )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)
     category: Mapped[DuesCategory] = mapped_column(enum_type(DuesCategory, 8))
     base: Mapped[Decimal] = mapped_column(Money)  # 计算基数 (monthly)
     rate: Mapped[Decimal] = mapped_column(Rate)  # 0 for fixed-amount categories
@@ -56,9 +59,13 @@ class DuesPayment(IdMixin, TimestampMixin, VersionedMixin, Base):
 
     __tablename__ = "dues_payment"
     __table_args__ = (
-        Index("ix_dues_payment_member_period", "member_id", "period_start"),
+        # Both cover what 统计 sums (the amount): a member's payments, and the payments of recent months.
+        Index("ix_dues_payment_member_period", "member_id", "period_start", "period_end", "amount"),
         Index("ix_dues_payment_paid_on", "paid_on"),
-        Index("ix_dues_payment_period_end", "period_end", "member_id", "period_start"),  # covers the recent months
+        Index("ix_dues_payment_period_end", "period_end", "member_id", "period_start", "amount"),
+        # Payments over several months: the few that can reach across a period's edge.
+        Index("ix_dues_payment_spanning", "period_end", "period_start", "member_id", "amount",
+              sqlite_where=text("period_start <> period_end"), postgresql_where=text("period_start <> period_end")),
     )
 
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))

@@ -55,6 +55,9 @@ class Meeting(IdMixin, TimestampMixin, VersionedMixin, Base):
     # Attendance rows are kept for the exceptions (请假, 缺席, 列席) and for anyone
     # explicitly marked 出席; everyone else expected on the date counts as present.
     expected_count: Mapped[int | None] = mapped_column(Integer)  # 应到, fixed when the record is closed
+    # 实到 = 应到 − 请假 − 缺席 (never below 0) of a held meeting, written with its attendance by
+    # services.meetings.save_meeting; None for a plan or without 应到. 统计 sums it.
+    present_count: Mapped[int | None] = mapped_column(Integer)
 
     meeting_type: Mapped[MeetingType] = relationship()
     attendance: Mapped[list[MeetingAttendance]] = relationship(

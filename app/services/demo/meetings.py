@@ -104,7 +104,7 @@ def _meeting(c: _Context, org_id: int, kind: str, day: date, pool: list[DemoMemb
     row = {"org_id": org_id, "type_id": c.types[kind], "status": MeetingStatus.HELD if held else MeetingStatus.PLANNED,
            "meeting_date": day, "start_time": time(h1, m1), "end_time": time(h2, m2),
            "host": host.name if host else None, "recorder": recorder.name if recorder else None, "theme": theme,
-           "expected_count": len(pool), **extra}
+           "expected_count": len(pool), "present_count": None, **extra}
     if not held:  # the clerk has put the regular ones of the coming weeks in the plan
         return c.w.add(c.meetings, row) if kind in PLANNED_KINDS else None
     chairs = {id(host), id(recorder)}  # who chairs and who minutes it were there
@@ -119,6 +119,7 @@ def _meeting(c: _Context, org_id: int, kind: str, day: date, pool: list[DemoMemb
         if all(_passes(pool, day, {m.id for m, _s, _r in absent}, a) for a in agendas):
             break
         absent = draw()
+    row["present_count"] = max(len(pool) - len(absent), 0)  # those away are all 请假 or 缺席
     row["minutes"] = (f"应到{len(pool)}人，实到{len(pool) - len(absent)}人。{row['host'] or ''}主持会议，"
                       f"围绕“{theme}”进行了学习讨论。")
     away = {m.id for m, _s, _r in absent}
