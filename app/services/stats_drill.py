@@ -2,7 +2,7 @@
 
 ``behind(session, period, org, key)`` gives a title, column headers and rows (plain values),
 read when the clerk opens the figure, so that computing the figures never pays for lists
-nobody looks at. Member figures open through ``stats_figures.people_lines`` instead.
+nobody looks at. Member figures open through ``stats_figures.people_behind`` instead.
 """
 
 from __future__ import annotations

@@ -124,31 +124,23 @@ def _first_day(month: int) -> date:
 def period_totals(session: Session, start: date, end: date, org_ids: set[int] | None) -> tuple[Decimal, Decimal]:
     """(应缴, 实缴) of the months from ``start`` to ``end``, as ``period_dues`` would sum them, in SQL where it can.
 
-    A street's year is 600,000 payments: the ones lying wholly inside the months are summed
-    by the database (their parts add up to the amount); only those reaching across the
-    period's edge are spread month by month as the 台账 spreads them. What is owed is each
+    A street's year is 600,000 payments: those lying wholly inside the months are summed by
+    the database from the covering index (their parts add up to the amount), less what members
+    not assessed for the year paid (the 台账 of that year does not count them); only payments
+    reaching across the period's edge — several months each, found through the partial index of
+    such payments — are spread month by month as the 台账 spreads them. What is owed is each
     assessment's monthly amount over the months the member was liable for: summed by the
     database for those liable for the whole period, counted one by one for the others.
     """
-    from sqlalchemy import and_, case, func, or_, select, type_coerce
+    from sqlalchemy import and_, exists, func, or_, select
 
-    from app.db.base import Money
-    from app.db.models import DuesAssessment, DuesMonthlyBase, DuesPayment, Member, MembershipEvent
+    from app.db.models import DuesAssessment, DuesPayment, Member
     from app.domain import dues
     from app.domain.bulk import paused_gc
-    from app.domain.enums import DuesReduction, EventKind
-    from app.services import dues_owed
-    from app.services.dues_liability import liabilities
 
     conn = session.connection()
     due = paid = ZERO
     a, p = DuesAssessment, DuesPayment
-    effective = case((a.override_amount.is_not(None), a.override_amount),
-                     (a.reduction == DuesReduction.EXEMPT, 0),
-                     (and_(a.reduction == DuesReduction.REDUCED, a.reduced_amount.is_not(None)), a.reduced_amount),
-                     else_=a.monthly_amount)  # dues_owed.effective, in SQL
-    transferred = set(conn.execute(select(MembershipEvent.member_id).where(
-        MembershipEvent.kind == EventKind.TRANSFER_IN).distinct()).scalars())
     with paused_gc():
         for year in range(start.year, end.year + 1):
             lo_day, hi_day = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
@@ -158,52 +150,24 @@ def period_totals(session: Session, start: date, end: date, org_ids: set[int] | 
             assessed = select(a.member_id).where(a.year == year)
             if org_ids is not None:
                 assessed = assessed.join(Member, Member.id == a.member_id).where(Member.org_id.in_(org_ids))
-            ids = set(conn.execute(assessed).scalars())
-            # Most members owe every month of the period at one amount: summed by the database. The rest —
-            # joining, leaving or transferred in around it, or 年薪制 with a base per month — one by one.
-            bases: dict[int, dict[int, Decimal]] = {}
-            for aid, month, amount in conn.execute(select(DuesMonthlyBase.assessment_id, DuesMonthlyBase.month,
-                                                          DuesMonthlyBase.amount).join(a, a.id == DuesMonthlyBase
-                                                                                       .assessment_id)
-                                                   .where(a.year == year)).all():
-                bases.setdefault(aid, {})[month] = amount
-            moving = set(conn.execute(select(Member.id).where(or_(
-                Member.join_date >= _first_day(first + 1), Member.left_on < _first_day(last)))).scalars())
-            special = (moving | transferred) & ids
-            special |= set(conn.execute(select(a.member_id).where(a.id.in_(list(bases)))).scalars()) if bases else set()
-            plain = select(func.sum(type_coerce(effective, Money()))).where(a.year == year)
-            if org_ids is not None:
-                plain = plain.join(Member, Member.id == a.member_id).where(Member.org_id.in_(org_ids))
-            if special:
-                plain = plain.where(a.member_id.not_in(list(special)))
-            due += (session.execute(plain).scalar() or ZERO) * (last - first + 1)
-            if special:
-                spans = liabilities(session, list(special))
-                none = DuesReduction.NONE
-                for aid, mid, monthly, reduction, reduced, override in conn.execute(
-                        select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount, a.override_amount)
-                        .where(a.year == year, a.member_id.in_(list(special)))).all():
-                    span = spans.get(mid)
-                    months = span.months(first, last) if span is not None else range(first, last + 1)
-                    if not months:
-                        continue
-                    owed = dues_owed.effective(override, reduction.value, reduced, monthly)
-                    own = bases.get(aid)
-                    if own and override is None and reduction is none:
-                        due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
-                    else:
-                        due += owed * len(months)
+            due += _owed_total(session, year, first, last, assessed, org_ids)
             lo, hi = _first_day(first), _first_day(last)
-            inside = (select(func.sum(p.amount))
-                      .join(a, and_(a.member_id == p.member_id, a.year == year))
-                      .where(p.period_end >= lo, p.period_end <= hi, p.period_start >= lo))  # period_end's index
-            if org_ids is not None:
-                inside = inside.join(Member, Member.id == p.member_id).where(Member.org_id.in_(org_ids))
-            paid += session.execute(inside).scalar() or ZERO
-            across = [row for row in conn.execute(select(p.member_id, p.period_start, p.period_end, p.amount).where(
-                p.period_start <= hi, p.period_end >= lo, or_(p.period_start < lo, p.period_end > hi))).all()
-                if row[0] in ids]
+            inside = and_(p.period_end >= lo, p.period_end <= hi, p.period_start >= lo)  # period_end's index
+            if org_ids is None:  # everything inside, less what the unassessed paid
+                everyone = conn.execute(select(func.sum(p.amount)).where(inside)).scalar()
+                unassessed = select(Member.id).where(~exists().where(a.member_id == Member.id, a.year == year))
+                others = conn.execute(select(func.sum(p.amount)).where(p.member_id.in_(unassessed), inside)).scalar()
+                paid += _money(everyone) - _money(others)
+            else:  # a part of the tree: its assessed members' payments, member by member
+                paid += _money(conn.execute(select(func.sum(p.amount)).where(p.member_id.in_(assessed), inside))
+                               .scalar())
+            across = conn.execute(select(p.member_id, p.period_start, p.period_end, p.amount).where(
+                p.period_start != p.period_end,  # the partial index of payments over several months
+                p.period_start <= hi, p.period_end >= lo, or_(p.period_start < lo, p.period_end > hi),
+                exists(assessed.where(a.member_id == p.member_id)))).all()  # probed per payment: there are few
             if across:
+                from app.services import dues_owed
+
                 month = lambda d: d.year * 12 + d.month - 1  # noqa: E731
                 years = {y for _m, s, e, _a in across for y in range(s.year, e.year + 1)}
                 owed_by = dues_owed.load(session, years, member_ids={m for m, *_r in across})
@@ -212,6 +176,74 @@ def period_totals(session: Session, start: date, end: date, org_ids: set[int] | 
                     shares = dues.spread(amount, [(k, _owed(owed_by, mid, k)) for k in months])
                     paid += sum((v for k, v in shares.items() if first <= k <= last), ZERO)
     return due, paid
+
+
+def _money(value) -> Decimal:
+    return ZERO if value is None else value
+
+
+def _owed_total(session: Session, year: int, first: int, last: int, assessed, org_ids) -> Decimal:
+    """What the year's assessments owe for the months ``first`` to ``last`` (month indexes of ``year``).
+
+    Most members owe every one of those months at one amount: summed by the database. The rest
+    — joining or leaving inside the months, transferred in after the first of them (their
+    liability starts later), or 年薪制 with a base per month — are counted one by one.
+    """
+    from sqlalchemy import and_, case, func, or_, select, type_coerce
+
+    from app.db.base import Money
+    from app.db.models import DuesAssessment, DuesMonthlyBase, Member, MembershipEvent
+    from app.domain.enums import DuesReduction, EventKind
+    from app.services import dues_owed
+    from app.services.dues_liability import liabilities, paid_until_index
+    from app.services.views._common import month_index
+
+    conn = session.connection()
+    a = DuesAssessment
+    effective = case((a.override_amount.is_not(None), a.override_amount),
+                     (a.reduction == DuesReduction.EXEMPT, 0),
+                     (and_(a.reduction == DuesReduction.REDUCED, a.reduced_amount.is_not(None)), a.reduced_amount),
+                     else_=a.monthly_amount)  # dues_owed.effective, in SQL
+    bases: dict[int, dict[int, Decimal]] = {}
+    for aid, month, amount in conn.execute(select(DuesMonthlyBase.assessment_id, DuesMonthlyBase.month,
+                                                  DuesMonthlyBase.amount).join(a, a.id == DuesMonthlyBase.assessment_id)
+                                           .where(a.year == year)).all():
+        bases.setdefault(aid, {})[month] = amount
+    special = set(conn.execute(select(Member.id).where(Member.id.in_(assessed), or_(
+        Member.join_date >= _first_day(first + 1), Member.left_on < _first_day(last)))).scalars().all())
+    # A transfer in starts the liability in the month after 党费交至 (else the transfer's month): only
+    # those starting after the first month matter (dues_liability keeps the latest start).
+    for mid, day, until in conn.execute(select(MembershipEvent.member_id, MembershipEvent.event_date,
+                                               MembershipEvent.dues_paid_until).where(
+            MembershipEvent.kind == EventKind.TRANSFER_IN, MembershipEvent.member_id.in_(assessed))).all():
+        paid_until = paid_until_index(until)
+        if (paid_until + 1 if paid_until is not None else month_index(day)) > first:
+            special.add(mid)
+    if bases:
+        special |= set(conn.execute(select(a.member_id).where(a.id.in_(list(bases)))).scalars().all())
+    plain = select(func.sum(type_coerce(effective, Money()))).where(a.year == year)
+    if org_ids is not None:
+        plain = plain.where(a.member_id.in_(assessed))
+    if special:
+        plain = plain.where(a.member_id.not_in(list(special)))
+    due = _money(session.execute(plain).scalar()) * (last - first + 1)
+    if special:
+        spans = liabilities(session, list(special))
+        none = DuesReduction.NONE
+        for aid, mid, monthly, reduction, reduced, override in conn.execute(
+                select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount, a.override_amount)
+                .where(a.year == year, a.member_id.in_(list(special)))).all():
+            span = spans.get(mid)
+            months = span.months(first, last) if span is not None else range(first, last + 1)
+            if not months:
+                continue
+            owed = dues_owed.effective(override, reduction.value, reduced, monthly)
+            own = bases.get(aid)
+            if own and override is None and reduction is none:
+                due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
+            else:
+                due += owed * len(months)
+    return due
 
 
 def _owed(owed_by: dict, member_id: int, month: int) -> Decimal:

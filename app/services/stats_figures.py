@@ -1,40 +1,40 @@
 """The figures every 工作总结 and 述职报告 asks for, for a period and an organisation (with its sub-tree).
 
-Membership is taken at the period's end by replaying each member's dated events up to that
-day (domain.status): members (正式 + 预备) on the books then, 流动 and 失联 included; those
-transferred out, dead, expelled or whose 党籍 is stopped excluded. Ages are reckoned at the
-end date. Events count when dated inside the period. Dues count by the month covered, not by
-the day paid (the 台账's attribution). Each figure carries one line saying how it is counted,
-and the member figures the ids of the people behind them.
+Membership is taken at the period's end from each member's dated events (stats_members):
+members (正式 + 预备) on the books then, 流动 and 失联 included; those transferred out, dead,
+expelled or whose 党籍 is stopped excluded. Ages are reckoned at the end date. Events count
+when dated inside the period. Dues count by the month covered, not by the day paid (the
+台账's attribution). Each figure carries one line saying how it is counted; the people behind
+a figure are read only when the clerk opens it (``people_behind``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import DevelopmentRecord, MeetingType, Member, MembershipEvent
-from app.domain import codes
-from app.domain.dates import age_on, month_end, quarter_bounds
-from app.domain.enums import EventKind, Gender, MemberCategory
+from app.domain.dates import month_end, quarter_bounds
+from app.domain.enums import EventKind
 from app.domain.errors import ValidationError
-from app.domain.status import standing_on
 from app.services.organisation_tree import subtree_ids
 from app.services.organisations import top_organisation
 from app.services.roster import resolve_org
+from app.services.stats_members import MEMBER_FIGURES, MEMBER_KEYS, member_counts, member_ids
 
 ZERO = Decimal("0.00")
-COLLEGE = (1, 2, 3)  # 研究生, 大学本科, 大学专科 (党内统计 学历 roll-up; data/codes/education.tsv)
 EVENT_KEYS = (("admitted_probationary", EventKind.ADMITTED, "支部大会接收为预备党员（发展）的日期在本期内的人数"),
               ("converted_full", EventKind.CONFIRMED, "转正日期在本期内的人数"),
               ("transferred_in", EventKind.TRANSFER_IN, "组织关系转入日期在本期内的人数"),
               ("transferred_out", EventKind.TRANSFER_OUT, "组织关系转出日期在本期内的人数"),
               ("deceased", EventKind.DIED, "死亡日期在本期内的人数"))
+
+
+PEOPLE_KEYS = frozenset((*MEMBER_KEYS, *(key for key, _kind, _how in EVENT_KEYS), "dues_arrears_members"))
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,10 @@ class Figures:
     org_name: str
     values: dict = field(default_factory=dict)  # key → int, Decimal or dict
     how: dict = field(default_factory=dict)  # key → how it is counted, in Chinese
-    people: dict = field(default_factory=dict)  # key → member ids behind a member figure
 
-    def set(self, key: str, value, how: str, people=None) -> None:
+    def set(self, key: str, value, how: str) -> None:
         self.values[key] = value
         self.how[key] = how
-        if people is not None:
-            self.people[key] = sorted(people)
 
     def as_json(self) -> dict:
         """One stable object: integers, money as strings with two decimals, hours as a number."""
@@ -117,7 +114,7 @@ class FigureLine:
     label: str
     value: str
     how: str
-    people: tuple[int, ...] = ()  # the members behind a member figure
+    lists_people: bool = False  # opens to the members behind it (``people_behind``)
 
 
 def figure_lines(f: Figures) -> list[FigureLine]:
@@ -130,7 +127,7 @@ def figure_lines(f: Figures) -> list[FigureLine]:
                     out.append(FigureLine(group, f"meetings.{name}", name, str(n), f.how[key]))
                 continue
             shown = f"{value:,.2f}" if key in ("dues_due", "dues_paid", "volunteer_hours") else str(value)
-            out.append(FigureLine(group, key, label, shown, f.how[key], tuple(f.people.get(key, ()))))
+            out.append(FigureLine(group, key, label, shown, f.how[key], key in PEOPLE_KEYS and value != 0))
     return out
 
 
@@ -161,64 +158,6 @@ def people_lines(session: Session, member_ids) -> list[PersonLine]:
                        r.category.value, r.phone or "") for r in rows]
 
 
-@dataclass(frozen=True)
-class _OnBooks:
-    id: int
-    gender: Gender | None
-    ethnicity: str | None
-    birth_date: date | None
-    education: str | None
-    probationary: bool
-    retired: bool
-    lost: bool
-    mobile_out: bool
-
-
-def members_at(session: Session, day: date, org_ids: set[int] | None) -> list[_OnBooks]:
-    """Members (正式 + 预备) on the books on ``day`` (流动, 失联 included), as their dated events tell.
-
-    Read with Core and unpacked as tuples: a street office's 50,000 members take a fraction of a
-    second; only members with events are replayed.
-    """
-    conn = session.connection()
-    events: dict[int, list] = defaultdict(list)
-    for member_id, kind, on, seq in conn.execute(select(
-            MembershipEvent.member_id, MembershipEvent.kind, MembershipEvent.event_date,
-            MembershipEvent.entry_seq)).all():
-        events[member_id].append((kind, on, seq))
-    arrivals = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
-    genders = {g.value: g for g in Gender}
-    probationary_category = MemberCategory.PROBATIONARY.value
-    out = []
-    append = out.append
-    stmt = select(Member.id, cast(Member.gender, String), Member.ethnicity, Member.birth_date, Member.education,
-                  Member.join_date, Member.full_date, cast(Member.category, String), Member.is_active, Member.left_on,
-                  Member.is_retired, Member.is_lost_contact)  # enums as their text: 50,000 rows, no enum lookups
-    if org_ids is not None:
-        stmt = stmt.where(Member.org_id.in_(org_ids))
-    for (mid, gender, ethnicity, birth, education, join, full, category, active, left_on, retired,
-         lost) in conn.execute(stmt).all():
-        if join is not None and join > day:
-            continue
-        mine = events.get(mid)
-        if mine:
-            if len(mine) > 1:
-                mine.sort(key=lambda e: (e[1], e[2]))
-            if mine[0][0] in arrivals and mine[0][1] > day:
-                continue  # came to us after the day
-            active, lost, mobile_out = standing_on(mine, day)
-            if not active:
-                continue
-        else:
-            if not (active or (left_on is not None and left_on > day)):
-                continue
-            lost, mobile_out = bool(lost), False
-        probationary = full > day if full is not None else category == probationary_category
-        append(_OnBooks(mid, genders.get(gender), ethnicity, birth, education, probationary, bool(retired), lost,
-                        mobile_out))
-    return out
-
-
 def org_scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
     """(the ids of ``org`` and its sub-tree, its name); (None, the top's name) for the whole organisation."""
     if not org:
@@ -231,40 +170,25 @@ def org_scope(session: Session, org: str | None) -> tuple[set[int] | None, str]:
 
 def period_figures(session: Session, period: Period, *, org: str | None = None) -> Figures:
     """Every figure of the period for ``org`` (a name; the whole organisation when None)."""
+    from app.domain.bulk import paused_gc
+
+    with paused_gc():  # tens of thousands of rows read and dropped: the collector's passes would find nothing
+        return _period_figures(session, period, org)
+
+
+def _period_figures(session: Session, period: Period, org: str | None) -> Figures:
     scope, org_name = org_scope(session, org)
     f = Figures(period, org_name)
     end = period.end
     when = f"{end.isoformat()}"
-    people = members_at(session, end, scope)
-    edu = codes.education_levels()
-
-    def member_figure(key: str, test, how: str) -> None:
-        ids = [p.id for p in people if test(p)]
-        f.set(key, len(ids), how, ids)
-
-    member_figure("members_total", lambda p: True, f"{when}在册的党员（正式和预备，含流动、失联；不含已转出、死亡、出党、停止党籍）")
-    member_figure("probationary", lambda p: p.probationary, f"{when}尚未转正的预备党员")
-    member_figure("female", lambda p: p.gender is Gender.FEMALE, "性别为女")
-    member_figure("minority", lambda p: bool(p.ethnicity) and p.ethnicity != "汉族", "民族不为汉族（未填民族的不计）")
-    member_figure("age_35_and_under", lambda p: p.birth_date is not None and age_on(p.birth_date, end) <= 35,
-                  f"按出生日期计算到{when}的周岁，35岁及以下")
-    member_figure("age_60_and_over", lambda p: p.birth_date is not None and age_on(p.birth_date, end) >= 60,
-                  f"按出生日期计算到{when}的周岁，60岁及以上")
-    member_figure("college_and_above", lambda p: edu.get(p.education or "") in COLLEGE, "学历为研究生、大学本科、大学专科")
-    member_figure("retired", lambda p: p.retired, "标记为离退休的党员")
-    member_figure("lost_contact", lambda p: p.lost, f"{when}处于失联状态（按失联、恢复联系记录）")
-    member_figure("mobile_out", lambda p: p.mobile_out, f"{when}处于流出状态（按流出、流动结束记录）")
-    in_scope = None if scope is None else select(Member.id).where(Member.org_id.in_(scope))
+    counts = member_counts(session, end, scope)
+    for figure in MEMBER_FIGURES:
+        f.set(figure.key, counts[figure.key], figure.how.format(day=when))
     for key, kind, how in EVENT_KEYS:
-        stmt = select(MembershipEvent.member_id).where(
-            MembershipEvent.kind == kind, MembershipEvent.event_date >= period.start, MembershipEvent.event_date <= end)
-        if in_scope is not None:
-            stmt = stmt.where(MembershipEvent.member_id.in_(in_scope))
-        ids = set(session.scalars(stmt))
-        f.set(key, len(ids), how, ids)
+        f.set(key, len(_event_ids(session, period, scope, kind)), how)
     _development(session, f, period, scope)
     _meetings(session, f, period, scope)
-    _dues(session, f, period, scope, resolve_org(session, org)[0] if scope is not None else None)
+    _dues(session, f, period, scope)
     _volunteers(session, f, period, org)
     return f
 
@@ -283,83 +207,100 @@ def _development(session: Session, f: Figures, period: Period, scope) -> None:
 def _meetings(session: Session, f: Figures, period: Period, scope) -> None:
     """Held meetings per type and 实到 person-times, counted in SQL (a street's year holds 50,000 meetings).
 
-    实到 of a meeting is its 应到 less those on leave or absent (never below 0), as the
-    meetings list shows it; a meeting without 应到 adds nothing.
+    实到 of a meeting is the one written with its attendance (应到 less those on leave or
+    absent, never below 0: ``Meeting.present_count``), as the meetings list shows it; a
+    meeting without 应到 adds nothing.
     """
-    from sqlalchemy import and_, case, func
+    from sqlalchemy import func
 
-    from app.db.models import Meeting, MeetingAttendance
+    from app.db.models import Meeting
     from app.domain.enums import MeetingStatus
-    from app.services.views.meetings import ABSENT_STATES
 
-    def held(stmt):
-        stmt = stmt.where(Meeting.status == MeetingStatus.HELD, Meeting.meeting_date >= period.start,
-                          Meeting.meeting_date <= period.end)
-        return stmt if scope is None else stmt.where(Meeting.org_id.in_(scope))
-
-    absent = held(select(MeetingAttendance.meeting_id.label("meeting_id"), func.count().label("n"))
-                  .join(Meeting, Meeting.id == MeetingAttendance.meeting_id)
-                  .where(MeetingAttendance.state.in_(ABSENT_STATES), MeetingAttendance.member_id.is_not(None))
-                  .group_by(MeetingAttendance.meeting_id)).subquery()
-    away = func.coalesce(absent.c.n, 0)
-    present = case((and_(Meeting.expected_count.is_not(None), Meeting.expected_count > away),
-                    Meeting.expected_count - away), else_=0)
+    stmt = (select(MeetingType.name, func.count(), func.sum(Meeting.present_count)).select_from(Meeting)
+            .join(MeetingType, MeetingType.id == Meeting.type_id)
+            .where(Meeting.status == MeetingStatus.HELD, Meeting.meeting_date >= period.start,
+                   Meeting.meeting_date <= period.end).group_by(MeetingType.name))
+    if scope is not None:
+        stmt = stmt.where(Meeting.org_id.in_(scope))
     counts = {name: 0 for name in session.scalars(select(MeetingType.name).order_by(MeetingType.sort_order,
                                                                                       MeetingType.id))}
     total = 0
-    for name, n, people in session.connection().execute(held(
-            select(MeetingType.name, func.count(), func.sum(present)).select_from(Meeting)
-            .join(MeetingType, MeetingType.id == Meeting.type_id)
-            .outerjoin(absent, absent.c.meeting_id == Meeting.id).group_by(MeetingType.name))):
+    for name, n, people in session.connection().execute(stmt):
         counts[name] = n
         total += int(people or 0)
     f.set("meetings", counts, "会议日期在本期内、状态为“已召开”的次数，按类型（含党小组召开的）")
     f.set("meeting_attendance", total, "本期已召开会议的实到人数合计（人次）")
 
 
-def _dues(session: Session, f: Figures, period: Period, scope, org_id: int | None) -> None:
-    from app.services.dues_collect import month_sheet
+def _dues(session: Session, f: Figures, period: Period, scope) -> None:
     from app.services.stats_dues import period_totals
 
     due, paid = period_totals(session, period.start, period.end, scope)
     f.set("dues_due", due, "本期各月应缴党费（按核定的月缴额，扣除少交、免交，只计在册月份）")
     f.set("dues_paid", paid, "本期各月实缴党费（按所属月份，不按交纳日期；一次交多月的按月分摊）")
     end = period.end
+    f.set("dues_arrears_members", len(_arrears_ids(session, end, scope)),
+          f"截至{end.year}年{end.month}月连续3个月及以上未交党费的党员")
+
+
+def _arrears_ids(session: Session, end: date, scope) -> list[int]:
+    """Members 3 or more consecutive months behind at ``end``'s month (本月收缴's count of months owed)."""
+    from app.services.dues_collect import month_sheet
+
     lines = month_sheet(session, end.year, end.month, org_ids=scope, member_ids=_unpaid_lately(session, end, scope))
-    behind = [ln.member_id for ln in lines if (ln.arrears + (1 if not ln.paid and ln.monthly > 0 else 0)) >= 3]
-    f.set("dues_arrears_members", len(behind), f"截至{end.year}年{end.month}月连续3个月及以上未交党费的党员", behind)
+    return sorted(ln.member_id for ln in lines if (ln.arrears + (1 if not ln.paid and ln.monthly > 0 else 0)) >= 3)
+
+
+def _event_ids(session: Session, period: Period, scope, kind: EventKind) -> set[int]:
+    """Members with an event of ``kind`` dated inside the period."""
+    stmt = select(MembershipEvent.member_id).where(
+        MembershipEvent.kind == kind, MembershipEvent.event_date >= period.start, MembershipEvent.event_date <= period.end)
+    if scope is not None:
+        stmt = stmt.where(MembershipEvent.member_id.in_(select(Member.id).where(Member.org_id.in_(scope))))
+    return set(session.scalars(stmt))
+
+
+def people_behind(session: Session, period: Period, org: str | None, key: str) -> list[int]:
+    """The members behind a member figure (``PEOPLE_KEYS``), read when the clerk opens it."""
+    scope, _name = org_scope(session, org)
+    if key in MEMBER_KEYS:
+        return member_ids(session, period.end, scope, key)
+    if key == "dues_arrears_members":
+        return _arrears_ids(session, period.end, scope)
+    kind = next(kind for k, kind, _how in EVENT_KEYS if k == key)
+    return sorted(_event_ids(session, period, scope, kind))
 
 
 def _unpaid_lately(session: Session, end: date, scope) -> set[int]:
-    """Members assessed for ``end``'s year with no payment covering its month or the two before: the only
-    ones who can be 3 or more months behind then (the exact count is then ``month_sheet``'s)."""
+    """Members assessed for ``end``'s year, still liable in its month, with no payment covering that month or
+    the two before: the only ones who can be 3 or more months behind then (the exact count is then
+    ``month_sheet``'s, which also passes over those who left before the month)."""
+    from sqlalchemy import or_
+
     from app.db.models import DuesAssessment, DuesPayment
 
     k = end.year * 12 + end.month - 3
     lo, hi = date(k // 12, k % 12 + 1, 1), date(end.year, end.month, 1)
-    p = DuesPayment
-    paying = select(p.member_id).where(p.period_end >= lo, p.period_start <= hi)  # read once (period_end index)
-    stmt = select(DuesAssessment.member_id).where(DuesAssessment.year == end.year,
-                                                  DuesAssessment.member_id.not_in(paying))
+    p, a = DuesPayment, DuesAssessment
+    # Paying in those months: ending inside them (period_end's index), or over several months reaching past
+    # them (the partial index of such payments); a one-month payment after them starts after them too.
+    paying = select(p.member_id).where(p.period_end >= lo, p.period_end <= hi).union(
+        select(p.member_id).where(p.period_start != p.period_end, p.period_end > hi, p.period_start <= hi))
+    stmt = (select(a.member_id).join(Member, Member.id == a.member_id)
+            .where(a.year == end.year, a.member_id.not_in(paying), or_(Member.left_on.is_(None), Member.left_on >= hi)))
     if scope is not None:
-        stmt = stmt.join(Member, Member.id == DuesAssessment.member_id).where(Member.org_id.in_(scope))
-    return set(session.connection().execute(stmt).scalars())
+        stmt = stmt.where(Member.org_id.in_(scope))
+    return set(session.connection().execute(stmt).scalars().all())
 
 
 def _volunteers(session: Session, f: Figures, period: Period, org: str | None) -> None:
     from app.domain.volunteer_rules import Period as VolunteerPeriod
-    from app.services.volunteer_stats import volunteer_statistics
+    from app.services.volunteer_stats import headline
 
     org_id = resolve_org(session, org)[0] if org else None
-    stats = volunteer_statistics(session, VolunteerPeriod(period.start, period.end, period.label), org_id=org_id)
-
-    def number(label: str) -> int:
-        return int(stats.value(label).replace(",", ""))
-
-    f.set("volunteers", number("注册个人志愿者") + number("团体志愿者"), f"{period.end}已注册、未注销的志愿者（个人和团体各计1）")
-    f.set("volunteer_teams", number("志愿服务队"), f"{period.end}已成立、未解散的服务队")
-    f.set("volunteer_activities", number("开展志愿服务活动"), "活动日期在本期内的志愿服务活动次数")
-    f.set("volunteer_beneficiaries", number("受益群众（人次）"), "本期活动登记的受益人次合计")
-    f.set("volunteer_hours", Decimal(stats.value("服务时长（小时）").replace(",", "")),
-          "本期已确认的服务时长（小时），只计实际服务时间")
-
+    h = headline(session, VolunteerPeriod(period.start, period.end, period.label), org_id=org_id)
+    f.set("volunteers", h.volunteers, f"{period.end}已注册、未注销的志愿者（个人和团体各计1）")
+    f.set("volunteer_teams", h.teams, f"{period.end}已成立、未解散的服务队")
+    f.set("volunteer_activities", h.activities, "活动日期在本期内的志愿服务活动次数")
+    f.set("volunteer_beneficiaries", h.beneficiaries, "本期活动登记的受益人次合计")
+    f.set("volunteer_hours", h.hours, "本期已确认的服务时长（小时），只计实际服务时间")

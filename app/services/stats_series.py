@@ -3,7 +3,7 @@
 Counted as the figures are (stats_figures), so that a chart and a figure never disagree:
 
 - structure (年龄, 学历, 党龄) over the members on the books at the period's end
-  (stats_figures.members_at); ages and 党龄 reckoned at the end date, 党龄 from the 转正
+  (stats_members.members_at); ages and 党龄 reckoned at the end date, 党龄 from the 转正
   date (the probation year does not count, as the 花名册 counts it), 预备党员 apart;
 - dues by the month covered, due against paid, from the 党费台账 exactly as the figures'
   应缴/实缴 (their totals are the figures' ``dues_due`` and ``dues_paid``);
@@ -27,7 +27,8 @@ from app.domain import codes
 from app.domain.dates import age_on
 from app.domain.enums import HoursState, OrgLevel
 from app.domain.meeting_rules import spans
-from app.services.stats_figures import ZERO, Period, org_scope, members_at
+from app.services.stats_figures import ZERO, Period, org_scope
+from app.services.stats_members import members_at
 from app.services.roster import resolve_org
 
 AGE_BANDS = (("35岁及以下", 0, 35), ("36–45岁", 36, 45), ("46–59岁", 46, 59), ("60–69岁", 60, 69),

@@ -2,7 +2,7 @@
 
 党员数量变化情况 (table 1), 党员基本情况 (table 2), 发展党员情况 (table 16), 入党积极分子、入党申请人情况
 (tables 18–20) and 失去联系党员情况 (table 43), after ``13320282511/ant-admin316`` (rules-and-peers C).
-Who is on the books on a day is the replay of each member's dated events (stats_figures.members_at),
+Who is on the books on a day is the replay of each member's dated events (stats_members.members_at),
 without those whose 党籍 is stopped on that day (党内统计 counts 停止党籍 as a reduction). Ages and 党龄
 are reckoned at the year's end; the bands are app.domain.stats_bands. Every band group adds up to the
 row's 总数 (a “未填” column appears when some datum is missing) and the rows add up to 总计.
@@ -23,7 +23,7 @@ from app.domain.enums import EventKind, Gender
 from app.services.organisation_tree import subtree_ids
 from app.services.organisations import top_organisation
 from app.services.roster import resolve_org
-from app.services.stats_figures import members_at
+from app.services.stats_members import members_at
 
 TOTAL = "总数"
 TABLES = {  # key → title, in the order of the 党内统计 report

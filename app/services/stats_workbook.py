@@ -20,6 +20,7 @@ from app.services.meeting_ledger import LedgerLine, build_meeting_ledger
 from app.services.roster import Roster, build_roster, resolve_org
 from app.services.stats_dues import DuesLine, months_of, period_dues
 from app.services.stats_figures import Figures, FigureLine, Period, org_scope, figure_lines, period_figures
+from app.services.stats_members import members_at
 from app.services.volunteer_hours import HoursReport, hours_report
 
 MARKER = "支部台账季度工作簿"  # the 说明 sheet's first cell: what consolidation looks for
@@ -57,7 +58,7 @@ def build_package(session: Session, period: Period, *, org: str | None = None, t
     scope, org_name = org_scope(session, org)
     org_id = resolve_org(session, org)[0] if scope is not None else None
     figures = period_figures(session, period, org=org)
-    on_books = set(figures.people["members_total"])
+    on_books = {p.id for p in members_at(session, period.end, scope)}
     roster = build_roster(session, org_id=org_id, as_of=period.end, org_name=org_name, member_ids=on_books)
     months, dues = months_of(period.start, period.end), period_dues(session, period.start, period.end, org_id)
     quarter = next((q for q in range(1, 5) if period.start == date(period.start.year, 3 * q - 2, 1)

@@ -81,7 +81,7 @@ def member_rows(session: Session, period: Period, *, org: str | None = None) -> 
     from app.services.meeting_participation import participation
     from app.services.roster import build_roster, resolve_org
     from app.services.stats_dues import period_dues
-    from app.services.stats_figures import members_at
+    from app.services.stats_members import members_at
     from app.services.volunteer_hours import hours_report
 
     scope, org_name = org_scope(session, org)

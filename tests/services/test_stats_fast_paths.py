@@ -81,3 +81,51 @@ def test_period_lines_equal_the_years_ledger_member_by_member(demo):
                 assert set(lines) <= set(expected)
                 for mid, d in lines.items():
                     assert d.months == expected[mid], (p.label, mid)
+
+
+def test_member_counts_equal_counting_the_list_of_those_on_the_books(demo):
+    """member_counts (the database sums those without events) = counting over members_at, day by day and for
+    the whole tree, a branch and a sub-tree; the boundaries of the age bands included (29 February)."""
+    from app.services.organisation_tree import subtree_ids
+    from app.services.stats_members import MEMBER_FIGURES, member_counts, members_at
+
+    with demo.reading() as s:
+        branch = sorted(set(_branches(s)))[0]
+        parent = _parent_of(s, branch)
+        scopes = (None, {branch}, set(subtree_ids(s, parent)))
+        days = (date(2024, 2, 29), date(2024, 12, 31), date(2025, 6, 30), date(2026, 3, 31), TODAY)
+        for day in days:
+            for scope in scopes:
+                people = members_at(s, day, scope)
+                expected = {m.key: sum(1 for p in people if m.test(p, day)) for m in MEMBER_FIGURES}
+                assert member_counts(s, day, scope) == expected, (day, scope)
+        assert expected["members_total"] > 0 and expected["female"] > 0
+
+
+def _parent_of(s, org_id):
+    from app.db.models import Organisation
+
+    return s.get(Organisation, org_id).parent_id
+
+
+def test_the_volunteer_headline_equals_the_full_volunteer_statistics(demo):
+    from decimal import Decimal
+
+    from app.domain.volunteer_rules import Period as VolunteerPeriod
+    from app.services.volunteer_stats import headline, volunteer_statistics
+
+    with demo.reading() as s:
+        branch = sorted(set(_branches(s)))[0]
+        for p in PERIODS:
+            for org_id in (None, branch):
+                period = VolunteerPeriod(p.start, p.end, p.label)
+                full, h = volunteer_statistics(s, period, org_id=org_id), headline(s, period, org_id=org_id)
+
+                def number(label):
+                    return int(full.value(label).replace(",", ""))
+
+                assert h.volunteers == number("注册个人志愿者") + number("团体志愿者")
+                assert (h.teams, h.activities, h.beneficiaries) == (
+                    number("志愿服务队"), number("开展志愿服务活动"), number("受益群众（人次）"))
+                assert h.hours == Decimal(full.value("服务时长（小时）").replace(",", ""))
+        assert headline(s, VolunteerPeriod(PERIODS[0].start, PERIODS[0].end, "")).volunteers > 0

@@ -13,7 +13,7 @@ from app.domain.member_rules import MemberData
 from app.services import dues_assess, dues_collect, members
 from app.services import development as dev
 from app.services.member_events import EventData, add_event
-from app.services.stats_figures import Period, period_figures
+from app.services.stats_figures import Period, people_behind, period_figures
 from helpers_cli import run
 from helpers_ids import make_id
 from helpers_orgs import committee_and_branch
@@ -103,7 +103,7 @@ def test_the_year_and_its_first_quarter(db, book):
 def test_members_who_came_or_left_mid_year_fall_in_the_right_quarters(db, book):
     with db.reading() as s:
         quarters = [period_figures(s, Period.of(2026, quarter=q)) for q in (1, 2, 3, 4)]
-    names = [set(q.people["members_total"]) for q in quarters]
+        names = [set(people_behind(s, q.period, None, "members_total")) for q in quarters]
     assert book["丁去世"] not in names[0]  # died 15 March
     assert book["丙转出"] in names[1] and book["丙转出"] not in names[2]  # transferred out 1 August
     assert book["辛预备"] not in names[0] and book["辛预备"] in names[1]  # admitted 10 May
@@ -143,3 +143,31 @@ def test_any_dates_from_the_command(db_path, sqlite_book):
     assert bad.returncode != 0 and "早于开始日期" in bad.stderr
     half = run("--db", str(db_path), "stats", "--from", "2026-08-15")
     assert half.returncode != 0 and "同时给出" in half.stderr
+
+
+def test_age_bands_at_their_boundaries_in_sql_and_in_the_list(db):
+    """35岁及以下 and 60岁及以上 on the day, born on the boundary days (29 February too): the database's count
+    (member_counts) and the list the clerk opens (people_behind) name the same people."""
+    from app.services.stats_members import member_counts
+
+    with db.unit_of_work() as s:
+        branch = committee_and_branch(s)
+        births = {"满36": date(1988, 2, 28), "差一天36": date(1988, 2, 29), "满60": date(1964, 2, 28),
+                  "差一天60": date(1964, 2, 29), "闰日生": date(1992, 2, 29), "35岁": date(1990, 6, 1)}
+        ids = {}
+        for n, (name, birth) in enumerate(births.items()):
+            ids[name] = members.create_member(s, MemberData(
+                name=name, org_id=branch.id, id_number=make_id(birth, 11 + 2 * n), category="正式党员",
+                join_date=PartialDate(date(2015, 7, 1)), full_date=PartialDate(date(2016, 7, 1))),
+                today=TODAY).member.id
+    day = date(2024, 2, 28)  # 1988-02-28 turns 36 today; 1988-02-29 is still 35; 1964-02-28 turns 60
+    period = Period.between(date(2024, 1, 1), day)
+    with db.reading() as s:
+        counts = member_counts(s, day, None)
+        young = {n for n, i in ids.items() if i in people_behind(s, period, None, "age_35_and_under")}
+        old = {n for n, i in ids.items() if i in people_behind(s, period, None, "age_60_and_over")}
+    assert young == {"差一天36", "闰日生", "35岁"} and counts["age_35_and_under"] == 3
+    assert old == {"满60"} and counts["age_60_and_over"] == 1
+    with db.reading() as s:  # a leap day: 1964-02-29 turns 60 on 29 February 2024
+        later = member_counts(s, date(2024, 2, 29), None)
+    assert later["age_60_and_over"] == 2 and later["age_35_and_under"] == 2

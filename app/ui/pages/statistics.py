@@ -65,10 +65,10 @@ def _figures(s, sel: Selection):
     return f.period, f.org_name, figure_lines(f)
 
 
-def _people(s, ids):
-    from app.services.stats_figures import people_lines
+def _people(s, sel: Selection, key: str):
+    from app.services.stats_figures import people_behind, people_lines
 
-    return people_lines(s, ids)
+    return people_lines(s, people_behind(s, sel.period(), sel.org, key))
 
 
 def _behind(s, sel: Selection, key: str):
@@ -143,13 +143,14 @@ class FiguresTab(QWidget):
     def show_people(self, line) -> None:
         from app.services.stats_drill import can_open
 
-        if not line.people and can_open(line.key) and getattr(self, "sel", None) is not None:
-            self.runner.submit(_behind, self.sel, line.key, on_done=self._open_records)
+        sel = getattr(self, "sel", None)
+        if not line.lists_people and can_open(line.key) and sel is not None:
+            self.runner.submit(_behind, sel, line.key, on_done=self._open_records)
             return
-        if not line.people:
+        if not line.lists_people or sel is None:
             QMessageBox.information(self, "查看名单", f"“{line.label}”没有可列出的名单，或人数为 0。")
             return
-        self.runner.submit(_people, list(line.people), on_done=lambda rows: self._open(line, rows))
+        self.runner.submit(_people, sel, line.key, on_done=lambda rows: self._open(line, rows))
 
     def _open_records(self, found) -> None:
         self._dialog = RecordsDialog(found, self)
