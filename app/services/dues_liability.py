@@ -50,18 +50,30 @@ def _month_of_text(text: str | None) -> int | None:
     return int(text[:4]) * 12 + int(text[5:7]) - 1 if text else None
 
 
-def liabilities(session: Session, member_ids: list[int] | None = None) -> dict[int, Liability]:
-    """member id → the span of months owed."""
+def liabilities(session: Session, member_ids=None) -> dict[int, Liability]:
+    """member id → the span of months owed (for ``member_ids``: a list, or a select of ids; everyone when None)."""
     stmt = select(Member.id, cast(Member.join_date, String), cast(Member.left_on, String))
     if member_ids is not None:
         stmt = stmt.where(Member.id.in_(member_ids))
-    spans = {mid: [_month_of_text(join), _month_of_text(left)]
-             for mid, join, left in session.connection().execute(stmt).all()}
-    transfers = select(MembershipEvent.member_id, MembershipEvent.event_date, MembershipEvent.dues_paid_until).where(
+    transfers = transfers_in(session, member_ids)
+    return spans_of(session.connection().execute(stmt).all(), transfers)
+
+
+def transfers_in(session: Session, member_ids=None) -> list:
+    """(member id, date, 党费交至) of every 转入, oldest first (for ``member_ids`` when given)."""
+    stmt = select(MembershipEvent.member_id, MembershipEvent.event_date, MembershipEvent.dues_paid_until).where(
         MembershipEvent.kind == EventKind.TRANSFER_IN).order_by(MembershipEvent.event_date)
     if member_ids is not None:
-        transfers = transfers.where(MembershipEvent.member_id.in_(member_ids))
-    for mid, day, paid_until in session.execute(transfers):  # the latest transfer in wins
+        stmt = stmt.where(MembershipEvent.member_id.in_(member_ids))
+    return session.execute(stmt).all()
+
+
+def spans_of(members, transfers) -> dict[int, Liability]:
+    """The spans of ``members`` — (id, 入党日期, 离开日期) with the dates as ISO text — given their 转入
+    (``transfers_in``; others' are passed over): from joining, or the month after 党费交至 (else the
+    transfer's month) when later, to the month of leaving."""
+    spans = {mid: [_month_of_text(join), _month_of_text(left)] for mid, join, left in members}
+    for mid, day, paid_until in transfers:  # the latest transfer in wins
         if mid not in spans:
             continue
         until = paid_until_index(paid_until)

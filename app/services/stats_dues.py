@@ -185,18 +185,18 @@ def _money(value) -> Decimal:
 def _owed_total(session: Session, year: int, first: int, last: int, assessed, org_ids) -> Decimal:
     """What the year's assessments owe for the months ``first`` to ``last`` (month indexes of ``year``).
 
-    Most members owe every one of those months at one amount: summed by the database. The rest
-    — joining or leaving inside the months, transferred in after the first of them (their
-    liability starts later), or 年薪制 with a base per month — are counted one by one.
+    The database sums every assessment's monthly amount times the months. The few members whose
+    liability or amount may differ inside the months — joining or leaving around them, ever
+    transferred in (their liability may start later), 年薪制 with a base per month — are then
+    counted exactly one by one in place of their share of that sum.
     """
-    from sqlalchemy import and_, case, func, or_, select, type_coerce
+    from sqlalchemy import String, and_, case, cast, func, or_, select, type_coerce
 
     from app.db.base import Money
     from app.db.models import DuesAssessment, DuesMonthlyBase, Member, MembershipEvent
     from app.domain.enums import DuesReduction, EventKind
     from app.services import dues_owed
-    from app.services.dues_liability import liabilities, paid_until_index
-    from app.services.views._common import month_index
+    from app.services.dues_liability import spans_of, transfers_in
 
     conn = session.connection()
     a = DuesAssessment
@@ -204,45 +204,41 @@ def _owed_total(session: Session, year: int, first: int, last: int, assessed, or
                      (a.reduction == DuesReduction.EXEMPT, 0),
                      (and_(a.reduction == DuesReduction.REDUCED, a.reduced_amount.is_not(None)), a.reduced_amount),
                      else_=a.monthly_amount)  # dues_owed.effective, in SQL
+    n = last - first + 1
+    total = select(func.sum(type_coerce(effective, Money()))).where(a.year == year)
+    if org_ids is not None:
+        total = total.where(a.member_id.in_(assessed))
+    due = _money(session.execute(total).scalar()) * n
+    with_bases = select(DuesMonthlyBase.assessment_id)
+    transferred = select(MembershipEvent.member_id).where(MembershipEvent.kind == EventKind.TRANSFER_IN)
+    stmt = (select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount, a.override_amount,
+                   cast(Member.join_date, String), cast(Member.left_on, String))
+            .join(Member, Member.id == a.member_id)
+            .where(a.year == year, or_(Member.join_date >= _first_day(first + 1), Member.left_on < _first_day(last),
+                                       Member.id.in_(transferred), a.id.in_(with_bases))))
+    if org_ids is not None:
+        stmt = stmt.where(Member.org_id.in_(org_ids))
+    found = conn.execute(stmt).all()
+    if not found:
+        return due
+    rows = [r[:6] for r in found]
+    spans = spans_of([(r[1], r[6], r[7]) for r in found], transfers_in(session))
     bases: dict[int, dict[int, Decimal]] = {}
     for aid, month, amount in conn.execute(select(DuesMonthlyBase.assessment_id, DuesMonthlyBase.month,
                                                   DuesMonthlyBase.amount).join(a, a.id == DuesMonthlyBase.assessment_id)
                                            .where(a.year == year)).all():
         bases.setdefault(aid, {})[month] = amount
-    special = set(conn.execute(select(Member.id).where(Member.id.in_(assessed), or_(
-        Member.join_date >= _first_day(first + 1), Member.left_on < _first_day(last)))).scalars().all())
-    # A transfer in starts the liability in the month after 党费交至 (else the transfer's month): only
-    # those starting after the first month matter (dues_liability keeps the latest start).
-    for mid, day, until in conn.execute(select(MembershipEvent.member_id, MembershipEvent.event_date,
-                                               MembershipEvent.dues_paid_until).where(
-            MembershipEvent.kind == EventKind.TRANSFER_IN, MembershipEvent.member_id.in_(assessed))).all():
-        paid_until = paid_until_index(until)
-        if (paid_until + 1 if paid_until is not None else month_index(day)) > first:
-            special.add(mid)
-    if bases:
-        special |= set(conn.execute(select(a.member_id).where(a.id.in_(list(bases)))).scalars().all())
-    plain = select(func.sum(type_coerce(effective, Money()))).where(a.year == year)
-    if org_ids is not None:
-        plain = plain.where(a.member_id.in_(assessed))
-    if special:
-        plain = plain.where(a.member_id.not_in(list(special)))
-    due = _money(session.execute(plain).scalar()) * (last - first + 1)
-    if special:
-        spans = liabilities(session, list(special))
-        none = DuesReduction.NONE
-        for aid, mid, monthly, reduction, reduced, override in conn.execute(
-                select(a.id, a.member_id, a.monthly_amount, a.reduction, a.reduced_amount, a.override_amount)
-                .where(a.year == year, a.member_id.in_(list(special)))).all():
-            span = spans.get(mid)
-            months = span.months(first, last) if span is not None else range(first, last + 1)
-            if not months:
-                continue
-            owed = dues_owed.effective(override, reduction.value, reduced, monthly)
-            own = bases.get(aid)
-            if own and override is None and reduction is none:
-                due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
-            else:
-                due += owed * len(months)
+    none = DuesReduction.NONE
+    for aid, mid, monthly, reduction, reduced, override in rows:
+        owed = dues_owed.effective(override, reduction.value, reduced, monthly)
+        due -= owed * n  # their share of the database's sum, replaced by what they really owe
+        span = spans.get(mid)
+        months = span.months(first, last) if span is not None else range(first, last + 1)
+        own = bases.get(aid)
+        if own and override is None and reduction is none:
+            due += sum((own.get(k % 12 + 1, owed) for k in months), ZERO)
+        else:
+            due += owed * len(months)
     return due
 
 
