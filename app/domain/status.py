@@ -109,6 +109,9 @@ def standing_on(events: list[tuple[EventKind, date, int]], day: date) -> tuple[b
 
 
 ARRIVALS = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
+# The kinds standing_on looks at; 转正, 延长预备期, 表彰 and 处分 leave a member where he was.
+STANDING_KINDS = (*_LEAVES, EventKind.OUTFLOW, EventKind.INFLOW, EventKind.MOBILE_ENDED, EventKind.LOST_CONTACT,
+                  EventKind.CONTACT_RESTORED)
 _ENDS_PART = (EventKind.TRANSFER_OUT, EventKind.EXPELLED, EventKind.DIED, EventKind.SUSPENDED)
 _RESUMES_PART = (EventKind.ADMITTED, EventKind.TRANSFER_IN, EventKind.REINSTATED)
 

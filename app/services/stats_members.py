@@ -6,8 +6,8 @@ out, dead, expelled or whose 党籍 is stopped excluded — as each member's dat
 
 Two ways to the same numbers (a test holds them together on a whole demo database):
 ``members_at`` lists everyone on the books (for the lists, the tables and the drill-down);
-``member_counts`` only counts — the database sums the members without events, whose standing
-follows from their stored fields, and only members with events are read and replayed. A
+``member_counts`` only counts — the database sums the members without events that bear on
+standing (whose standing follows from their stored fields), and only the others are read and replayed. A
 street office's 50,000 members are counted in a fraction of the time the list takes.
 """
 
@@ -25,14 +25,9 @@ from app.db.models import Member, MembershipEvent
 from app.domain import codes
 from app.domain.dates import age_on
 from app.domain.enums import EventKind, Gender, MemberCategory
-from app.domain.status import standing_on
+from app.domain.status import ARRIVALS, STANDING_KINDS, standing_on
 
 COLLEGE = (1, 2, 3)  # 研究生, 大学本科, 大学专科 (党内统计 学历 roll-up; data/codes/education.tsv)
-ARRIVALS = (EventKind.ADMITTED, EventKind.TRANSFER_IN)
-# The events standing_on looks at; 转正, 延长预备期, 表彰 and 处分 leave a member where he was.
-STANDING_KINDS = (EventKind.ADMITTED, EventKind.TRANSFER_IN, EventKind.TRANSFER_OUT, EventKind.OUTFLOW,
-                  EventKind.INFLOW, EventKind.MOBILE_ENDED, EventKind.LOST_CONTACT, EventKind.CONTACT_RESTORED,
-                  EventKind.SUSPENDED, EventKind.REINSTATED, EventKind.EXPELLED, EventKind.DIED)
 
 
 @dataclass(frozen=True)
